@@ -1,0 +1,11 @@
+import { embedTexts } from '@/server/embed-texts';
+import { parseWith, readJsonBody, route } from '@/server/http';
+import { getEmbedder } from '@/server/instance';
+import { schemas } from '@/server/request-schemas';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route(async (request) => {
+  const body = parseWith(schemas.embed, await readJsonBody(request));
+  return Response.json(await embedTexts(getEmbedder(), body, request.signal));
+});

@@ -1,0 +1,60 @@
+/**
+ * One error shape for the whole app. The server throws AppError; route handlers turn it into
+ * `{ error: { code, message, field? } }` with the status from ERROR_STATUS; the browser's fetch
+ * helper rebuilds an AppError from that JSON so the UI can show `message`.
+ */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  queue_full: 429,
+  cancelled: 499,
+  internal: 500,
+  model_loading: 503,
+  model_unavailable: 503,
+  worker_crashed: 503,
+  shutting_down: 503,
+  out_of_memory: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** The request field at fault (e.g. `knowledgeBase[3]`), for 400s. */
+  readonly field?: string;
+  /** Seconds a client should wait before retrying (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message: string, opts: { field?: string; retryAfterSeconds?: number } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = opts.field;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+  }
+
+  static fromBody(body: unknown, fallbackStatus: number): AppError {
+    const err = (body as Partial<ErrorBody> | null)?.error;
+    if (err && typeof err.message === 'string' && typeof err.code === 'string' && err.code in ERROR_STATUS) {
+      return new AppError(err.code, err.message, { field: err.field });
+    }
+    return new AppError(fallbackStatus >= 500 ? 'internal' : 'invalid_request', `Request failed (HTTP ${fallbackStatus})`);
+  }
+}
+
+export function invalid(field: string, message: string): AppError {
+  return new AppError('invalid_request', `${field}: ${message}`, { field });
+}

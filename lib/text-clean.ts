@@ -1,0 +1,23 @@
+/**
+ * Clean-up applied to every text before it is tokenised, as the seed article advises: pasted text
+ * often carries invisible characters that change tokens but not meaning. Deterministic, documented
+ * in the README: NFC normalisation; zero-width, BOM and bidi-control characters removed; NUL and
+ * other C0/C1 control characters (but tab and newlines) removed; lone UTF-16 surrogates replaced
+ * by U+FFFD; surrounding whitespace trimmed.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function cleanText(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD').normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').trim();
+}
+
+/** Knowledge-base textarea → entries: one per line, trimmed, blank lines dropped. */
+export function parseKnowledgeBase(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}

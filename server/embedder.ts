@@ -1,0 +1,178 @@
+/**
+ * The embedder: the app's one costly resource, created once per process (kept on globalThis so
+ * dev reloads reuse it), loading in the background and warmed up before it reports ready. It
+ * turns texts into normalised Qwen3 embeddings: cache look-up → tokenise → the shared batch queue
+ * → inference workers → cache. A failed load is retried on later use.
+ */
+import path from 'node:path';
+import { AppError, invalid } from '../lib/errors';
+import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
+import { shortenEmbedding } from '../lib/vector-math';
+import { BatchScheduler } from './batch-scheduler';
+import { defaultModelDir, readModelConfig } from './model-files';
+import type { Settings } from './settings';
+import { EmbeddingTokenizer, formatQuery } from './tokenizer';
+import { VectorCache } from './vector-cache';
+import { WorkerPool } from './worker-pool';
+import type { LoadedModel } from './worker-protocol';
+
+const RETRY_LOAD_AFTER_MS = 10_000;
+
+export interface EmbedOptions {
+  kind: TextKind;
+  /** Query instruction; undefined → the default, '' → none. */
+  instruction?: string;
+  dimensions?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** The request field holding the texts, for error messages (e.g. "knowledgeBase"). */
+  field: string;
+}
+
+export interface EmbedOutcome {
+  vectors: Float32Array[];
+  tokens: number[];
+  embedded: number;
+  cached: number;
+}
+
+interface Ready {
+  tokenizer: EmbeddingTokenizer;
+  pool: WorkerPool;
+  scheduler: BatchScheduler;
+  cache: VectorCache;
+  model: LoadedModel;
+  info: ModelInfo;
+}
+
+type State = { status: 'loading' } | { status: 'error'; message: string; at: number } | ({ status: 'ready' } & Ready);
+
+export class Embedder {
+  private state: State = { status: 'loading' };
+  private loading?: Promise<void>;
+
+  constructor(
+    private readonly settings: Settings,
+    readonly modelDir = defaultModelDir(settings.MODEL_DIR),
+    private readonly log: (line: string) => void = console.log,
+  ) {}
+
+  /** Starts loading (once; again after a failure once RETRY_LOAD_AFTER_MS has passed). */
+  start(): Promise<void> {
+    const s = this.state;
+    const retry = s.status === 'error' && Date.now() - s.at > RETRY_LOAD_AFTER_MS;
+    if (!this.loading || retry) {
+      this.state = { status: 'loading' };
+      this.loading = this.load().catch((err: Error) => {
+        this.state = { status: 'error', message: err.message, at: Date.now() };
+        this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
+      });
+    }
+    return this.loading;
+  }
+
+  private async load() {
+    const config = readModelConfig(this.modelDir);
+    const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
+    let scheduler: BatchScheduler | undefined;
+    const pool = new WorkerPool(
+      {
+        modelDir: this.modelDir,
+        dtype: this.settings.MODEL_DTYPE,
+        device: this.settings.EMBEDDER_DEVICE,
+        shape: config,
+        padTokenId: tokenizer.eosId,
+        intraOpThreads: this.settings.ortThreads,
+        cpuMemArena: this.settings.ORT_CPU_ARENA,
+      },
+      this.settings.EMBED_WORKERS,
+      () => scheduler?.pump(),
+      this.log,
+    );
+    scheduler = new BatchScheduler(pool, {
+      maxBatchTokens: this.settings.maxBatchTokens,
+      gatherWindowMs: this.settings.BATCH_WINDOW_MS,
+      capacityTexts: this.settings.MAX_QUEUE_TEXTS,
+    });
+    const model = await pool.start().catch(async (err) => {
+      await pool.close();
+      throw err;
+    });
+    const maxPositions = config.raw.max_position_embeddings;
+    const info: ModelInfo = {
+      id: typeof config.raw._name === 'string' ? config.raw._name : path.basename(path.resolve(this.modelDir)),
+      dims: model.hiddenSize,
+      dtype: model.dtype,
+      maxTokens: Math.min(this.settings.MAX_TOKENS, typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY),
+      isTestModel: config.isTestModel,
+    };
+    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, `${info.id}/${info.dtype}`);
+    this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
+    this.log(`[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`);
+  }
+
+  health(): Health {
+    const s = this.state;
+    if (s.status === 'error') void this.start();
+    const base = { workerRestarts: s.status === 'ready' ? s.pool.restarts : 0 };
+    const queue = { pendingTexts: s.status === 'ready' ? s.scheduler.pendingTexts : 0, capacity: this.settings.MAX_QUEUE_TEXTS };
+    if (s.status === 'loading') return { status: 'loading', message: `Loading the model from ${this.modelDir}`, queue, ...base };
+    if (s.status === 'error') return { status: 'error', message: s.message, queue, ...base };
+    return { status: 'ready', model: s.info, device: s.model.device, deviceReason: s.model.deviceReason, queue, ...base };
+  }
+
+  /** The loaded model, or the 503 a request should get while there is none. */
+  ready(): Ready {
+    const s = this.state;
+    if (s.status === 'ready') return s;
+    void this.start();
+    if (s.status === 'loading') throw new AppError('model_loading', 'The model is still loading; retry in a few seconds', { retryAfterSeconds: 2 });
+    throw new AppError('model_unavailable', `The model could not be loaded: ${s.message}`, { retryAfterSeconds: 10 });
+  }
+
+  async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
+    const r = this.ready();
+    if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
+      throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
+    }
+    const inputs = opts.kind === 'query' ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION)) : texts;
+    const found = inputs.map((text) => r.cache.get(text));
+    const missing = [...new Set(inputs.filter((_, i) => !found[i]))];
+    const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
+    this.checkTokenBudget(rows, opts.field);
+
+    const cachedCount = inputs.length - inputs.filter((_, i) => !found[i]).length;
+    const vectors = await r.scheduler.submit(rows, {
+      priority: opts.kind,
+      signal: opts.signal,
+      onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
+    });
+    const fresh = new Map(missing.map((text, i) => [text, { vector: vectors[i] as Float32Array, tokens: (rows[i] as Int32Array).length }]));
+    for (const [text, value] of fresh) r.cache.set(text, value);
+
+    const all = inputs.map((text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }));
+    return {
+      vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),
+      tokens: all.map((e) => e.tokens),
+      embedded: missing.length,
+      cached: cachedCount,
+    };
+  }
+
+  private checkTokenBudget(rows: Int32Array[], field: string) {
+    const total = rows.reduce((sum, ids) => sum + ids.length, 0);
+    if (total > this.settings.MAX_REQUEST_TOKENS) {
+      throw invalid(field, `has ${total} tokens to embed; the limit per request is ${this.settings.MAX_REQUEST_TOKENS}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    const s = this.state;
+    if (s.status === 'ready') await s.pool.close();
+  }
+
+  /** For the fault-recovery tests: kill a worker the way a crash would. */
+  killWorkerForTest(): Promise<void> {
+    return this.ready().pool.killOneWorker();
+  }
+}

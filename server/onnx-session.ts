@@ -1,0 +1,97 @@
+/**
+ * Opening the ONNX session: choosing the device (CUDA when usable, else CPU, with the reason) and
+ * the model file for the dtype. Runs inside the inference worker; the benchmark uses it too.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { availableDtypes, type Dtype, onnxFileFor } from './model-files';
+import type { Device, DevicePreference } from './worker-protocol';
+
+export interface SessionRequest {
+  modelDir: string;
+  dtype: Dtype | 'auto';
+  device: DevicePreference;
+  intraOpThreads: number;
+  cpuMemArena: boolean;
+}
+
+export interface OpenedSession {
+  session: ort.InferenceSession;
+  device: Device;
+  deviceReason: string;
+  dtype: Dtype;
+  file: string;
+}
+
+/** fp16 kernels are slow or missing on CPU; quantised files are CPU-friendly. */
+const DTYPE_PREFERENCE: Record<Device, Dtype[]> = {
+  cuda: ['fp16', 'fp32', 'q8', 'q4f16'],
+  cpu: ['fp32', 'q8', 'q4f16'],
+};
+
+/** onnxruntime-node ships the CUDA provider only when its install script could download it. */
+function cudaProviderMissingReason(): string | undefined {
+  if (process.platform !== 'linux' && process.platform !== 'win32') return `no CUDA build for ${process.platform}`;
+  const requireFromApp = createRequire(path.join(process.cwd(), 'package.json'));
+  const binDir = path.join(path.dirname(requireFromApp.resolve('onnxruntime-node')), '..', 'bin', 'napi-v6');
+  const lib = process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so';
+  const found = fs.existsSync(path.join(binDir, process.platform, process.arch, lib));
+  return found ? undefined : 'the CUDA provider libraries for onnxruntime-node are not installed (see README, "GPU")';
+}
+
+export function pickDtype(modelDir: string, requested: Dtype | 'auto', device: Device): Dtype {
+  const present = availableDtypes(modelDir);
+  if (requested !== 'auto' && present.includes(requested) && (device === 'cuda' || requested !== 'fp16')) {
+    return requested;
+  }
+  const fallback = DTYPE_PREFERENCE[device].find((d) => present.includes(d));
+  if (!fallback) {
+    const wanted = requested === 'auto' ? DTYPE_PREFERENCE[device][0] : requested;
+    throw new Error(`No usable ONNX file for ${device}: ${onnxFileFor(modelDir, wanted as Dtype)} is missing`);
+  }
+  return fallback;
+}
+
+function sessionOptions(req: SessionRequest, device: Device): ort.InferenceSession.SessionOptions {
+  return {
+    executionProviders: device === 'cuda' ? [{ name: 'cuda', deviceId: 0 }] : ['cpu'],
+    graphOptimizationLevel: 'all',
+    intraOpNumThreads: req.intraOpThreads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    // Every batch has a new shape; the arena would keep buffers for each one (RSS grows for ever).
+    enableCpuMemArena: req.cpuMemArena,
+    enableMemPattern: false,
+  };
+}
+
+async function create(req: SessionRequest, device: Device, requested: Dtype | 'auto') {
+  const dtype = pickDtype(req.modelDir, requested, device);
+  const file = onnxFileFor(req.modelDir, dtype);
+  const session = await ort.InferenceSession.create(file, sessionOptions(req, device));
+  return { session, dtype, file };
+}
+
+export async function openSession(req: SessionRequest): Promise<OpenedSession> {
+  if (req.device === 'cpu') {
+    return { ...(await create(req, 'cpu', req.dtype)), device: 'cpu', deviceReason: 'EMBEDDER_DEVICE=cpu' };
+  }
+  const missing = cudaProviderMissingReason();
+  if (!missing) {
+    try {
+      return { ...(await create(req, 'cuda', req.dtype)), device: 'cuda', deviceReason: 'CUDA is available' };
+    } catch (err) {
+      return fallBackToCpu(req, `CUDA failed to start: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  return fallBackToCpu(req, missing);
+}
+
+async function fallBackToCpu(req: SessionRequest, why: string): Promise<OpenedSession> {
+  const requested = req.dtype === 'fp16' ? 'auto' : req.dtype;
+  const note = req.dtype === 'fp16' ? '; fp16 runs only on CUDA, so another dtype was chosen' : '';
+  const opened = await create(req, 'cpu', requested);
+  return { ...opened, device: 'cpu', deviceReason: `running on CPU: ${why}${note}` };
+}

@@ -1,0 +1,63 @@
+/**
+ * The model's own tokenizer (tokenizer.json from the model folder, loaded by transformers.js,
+ * never from the network), wrapped to produce exactly what Qwen3-Embedding expects: the content's
+ * ids truncated to maxTokens − 1, then the EOS token `<|endoftext|>` exactly once.
+ *
+ * Some tokenizer.json copies append EOS themselves (a TemplateProcessing post-processor), some
+ * don't; encoding without special tokens and appending it here gives the same ids for both, and
+ * truncation can never drop it (transformers.js truncates after adding special tokens).
+ */
+import path from 'node:path';
+import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
+
+const EOS_TOKEN = '<|endoftext|>';
+/** Yield to the event loop this often while tokenising a large request. */
+const TOKENIZE_SLICE_MS = 8;
+
+export class EmbeddingTokenizer {
+  private constructor(
+    private readonly tokenizer: PreTrainedTokenizer,
+    readonly eosId: number,
+  ) {}
+
+  static async load(modelDir: string, fallbackEosId?: number): Promise<EmbeddingTokenizer> {
+    env.allowRemoteModels = false;
+    env.localModelPath = `${path.resolve(path.dirname(modelDir))}${path.sep}`;
+    const tokenizer = await AutoTokenizer.from_pretrained(path.basename(modelDir), { local_files_only: true });
+    const [eos] = tokenizer.convert_tokens_to_ids([EOS_TOKEN]) as number[];
+    const eosId = typeof eos === 'number' && eos >= 0 ? eos : fallbackEosId;
+    if (eosId === undefined) throw new Error(`${modelDir}/tokenizer.json has no ${EOS_TOKEN} token`);
+    return new EmbeddingTokenizer(tokenizer, eosId);
+  }
+
+  /** Token ids for one text, ending in exactly one EOS, at most maxTokens long. */
+  encode(text: string, maxTokens: number): Int32Array {
+    const content = this.tokenizer.encode(text, { add_special_tokens: false }) as number[];
+    let end = Math.min(content.length, maxTokens - 1);
+    // A text that itself ends in "<|endoftext|>" must not end up with two.
+    while (end > 0 && content[end - 1] === this.eosId) end--;
+    const ids = new Int32Array(end + 1);
+    for (let i = 0; i < end; i++) ids[i] = content[i] as number;
+    ids[end] = this.eosId;
+    return ids;
+  }
+
+  /** Tokenises many texts, yielding between slices so health checks and pages stay responsive. */
+  async encodeAll(texts: readonly string[], maxTokens: number, signal?: AbortSignal): Promise<Int32Array[]> {
+    const out: Int32Array[] = [];
+    let sliceStart = performance.now();
+    for (const text of texts) {
+      out.push(this.encode(text, maxTokens));
+      if (performance.now() - sliceStart > TOKENIZE_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+        sliceStart = performance.now();
+      }
+    }
+    return out;
+  }
+}
+
+export function formatQuery(query: string, instruction: string): string {
+  return instruction ? `Instruct: ${instruction}\nQuery:${query}` : query;
+}

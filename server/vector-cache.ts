@@ -1,0 +1,47 @@
+/**
+ * A byte-bounded LRU of embeddings, keyed by model + the exact text the model saw (a query's key
+ * includes its instruction). Full-length vectors are stored; `dimensions` is applied after, so one
+ * entry serves every Matryoshka size. Searching again, or after editing one line of a large
+ * knowledge base, embeds only what is new.
+ */
+import { LRUCache } from 'lru-cache';
+
+export interface CachedEmbedding {
+  vector: Float32Array;
+  tokens: number;
+}
+
+const ENTRY_OVERHEAD_BYTES = 96;
+
+export class VectorCache {
+  private readonly lru?: LRUCache<string, CachedEmbedding>;
+
+  constructor(
+    maxBytes: number,
+    /** Distinguishes models and dtypes sharing one process (e.g. in tests and benchmarks). */
+    private readonly modelKey: string,
+  ) {
+    if (maxBytes > 0) {
+      this.lru = new LRUCache({
+        maxSize: maxBytes,
+        sizeCalculation: (value, key) => value.vector.byteLength + key.length * 2 + ENTRY_OVERHEAD_BYTES,
+      });
+    }
+  }
+
+  private key(text: string) {
+    return `${this.modelKey}\u0000${text}`;
+  }
+
+  get(text: string): CachedEmbedding | undefined {
+    return this.lru?.get(this.key(text));
+  }
+
+  set(text: string, value: CachedEmbedding) {
+    this.lru?.set(this.key(text), value);
+  }
+
+  get entries(): number {
+    return this.lru?.size ?? 0;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * A pool of inference worker threads, each owning one ONNX session. A worker that crashes or is
+ * killed fails only the batch it held (worker_crashed → 503) and is replaced by a fresh one.
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../lib/errors';
+import type { FromWorker, LoadedModel, TokenBatch, ToWorker, WorkerInit } from './worker-protocol';
+
+interface Pending {
+  resolve: (vectors: Float32Array) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  pending?: { id: number } & Pending;
+  /** Set when we terminate it on purpose, so its exit is not treated as a crash. */
+  retiring: boolean;
+}
+
+/**
+ * From source (vitest, tsx scripts) the worker is a .ts file: start it through tsx's loader.
+ * In a Next build, Turbopack bundles `new Worker(new URL(...))` as its own chunk of plain JS.
+ */
+function spawnWorker(): Worker {
+  if (import.meta.url.endsWith('.ts')) {
+    const entry = new URL('./embed-worker.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+    return new Worker(boot, { eval: true });
+  }
+  return new Worker(new URL('./embed-worker.ts', import.meta.url));
+}
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private nextId = 1;
+  restarts = 0;
+  model?: LoadedModel;
+
+  constructor(
+    private readonly init: WorkerInit,
+    private readonly size: number,
+    /** Called whenever a worker becomes free, so the scheduler can hand it the next batch. */
+    private readonly onIdle: () => void,
+    private readonly log: (line: string) => void = console.log,
+  ) {}
+
+  /** Starts every worker; resolves once all have loaded the model and run a warm-up inference. */
+  async start(): Promise<LoadedModel> {
+    const models = await Promise.all(Array.from({ length: this.size }, () => this.startSlot()));
+    this.model = models[0];
+    return models[0] as LoadedModel;
+  }
+
+  idleCount(): number {
+    return this.slots.filter((s) => s.ready && !s.pending && !s.retiring).length;
+  }
+
+  run(batch: TokenBatch): Promise<Float32Array> {
+    const slot = this.slots.find((s) => s.ready && !s.pending && !s.retiring);
+    if (!slot) return Promise.reject(new Error('WorkerPool.run called with no idle worker'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.pending = { id, resolve, reject };
+      const message: ToWorker = { type: 'embed', id, batch };
+      slot.worker.postMessage(message, [batch.ids.buffer as ArrayBuffer, batch.lengths.buffer as ArrayBuffer]);
+    });
+  }
+
+  /** Kills one busy (else any) worker as a crash would; for the fault-recovery tests. */
+  async killOneWorker(): Promise<void> {
+    const slot = this.slots.find((s) => s.pending) ?? this.slots[0];
+    await slot?.worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    await Promise.all(
+      slots.map((s) => {
+        s.retiring = true;
+        s.pending?.reject(new AppError('shutting_down', 'The embedder is shutting down'));
+        return s.worker.terminate();
+      }),
+    );
+  }
+
+  private startSlot(): Promise<LoadedModel> {
+    const slot: Slot = { worker: spawnWorker(), ready: false, retiring: false };
+    this.slots.push(slot);
+    return new Promise((resolve, reject) => {
+      slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message, resolve, reject));
+      slot.worker.on('error', (err) => this.log(`[embedder] worker error: ${err.message}`));
+      slot.worker.on('exit', (code) => {
+        if (!slot.ready) reject(new Error(`The inference worker exited while loading the model (code ${code})`));
+        this.onExit(slot, code);
+      });
+      slot.worker.postMessage({ type: 'init', init: this.init } satisfies ToWorker);
+    });
+  }
+
+  private onMessage(slot: Slot, message: FromWorker, ready: (m: LoadedModel) => void, fail: (e: Error) => void) {
+    if (message.type === 'ready') {
+      slot.ready = true;
+      ready(message.model);
+      this.onIdle();
+    } else if (message.type === 'init-failed') {
+      slot.retiring = true;
+      fail(new Error(message.message));
+      void slot.worker.terminate();
+    } else {
+      const pending = slot.pending;
+      if (!pending || pending.id !== message.id) return;
+      slot.pending = undefined;
+      if (message.type === 'embedded') pending.resolve(message.vectors);
+      else if (message.outOfMemory) pending.reject(new AppError('out_of_memory', `The model ran out of memory: ${message.message}`));
+      else pending.reject(new Error(`Inference failed: ${message.message}`));
+      this.onIdle();
+    }
+  }
+
+  /** A worker that dies unasked fails its batch and is replaced (the model stays loaded elsewhere). */
+  private onExit(slot: Slot, code: number) {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    if (slot.retiring || !slot.ready) return;
+    slot.pending?.reject(new AppError('worker_crashed', 'The inference worker crashed; it is being restarted. Please retry.'));
+    this.restarts++;
+    this.log(`[embedder] inference worker exited (code ${code}); starting a new one (restart #${this.restarts})`);
+    this.startSlot().catch((err: Error) => this.log(`[embedder] restarting the worker failed: ${err.message}`));
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The typed messages between the embedder (main thread) and an inference worker thread.
+ * The worker owns the ONNX session and nothing else does; token ids travel as one flat
+ * Int32Array plus row lengths so they can be transferred, not copied.
+ */
+import type { Dtype, ModelShape } from './model-files';
+
+export type DevicePreference = 'auto' | 'cuda' | 'cpu';
+export type Device = 'cpu' | 'cuda';
+
+export interface WorkerInit {
+  modelDir: string;
+  dtype: Dtype | 'auto';
+  device: DevicePreference;
+  shape: ModelShape;
+  padTokenId: number;
+  intraOpThreads: number;
+  cpuMemArena: boolean;
+}
+
+export interface LoadedModel {
+  device: Device;
+  /** Why this device (and not the other) was chosen; logged once. */
+  deviceReason: string;
+  dtype: Dtype;
+  file: string;
+  hiddenSize: number;
+  loadMs: number;
+}
+
+export interface TokenBatch {
+  /** All rows' ids back to back; each row already ends in the EOS token. */
+  ids: Int32Array;
+  lengths: Int32Array;
+}
+
+export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'embed'; id: number; batch: TokenBatch };
+
+export type FromWorker =
+  | { type: 'ready'; model: LoadedModel }
+  | { type: 'init-failed'; message: string }
+  /** rows × hiddenSize, L2-normalised, in batch row order. */
+  | { type: 'embedded'; id: number; vectors: Float32Array }
+  | { type: 'failed'; id: number; message: string; outOfMemory: boolean };
