@@ -100,10 +100,11 @@ function isTestModelDir(dir: string): boolean {
 /** A real (non-test) model folder under models/, preferring the one model:pull writes. */
 export function findRealModelDir(root = MODELS_ROOT): string | undefined {
   if (isModelDir(PULLED_MODEL_DIR)) return PULLED_MODEL_DIR;
-  const entries = fs.existsSync(root) ? fs.readdirSync(root, { withFileTypes: true }) : [];
+  // Model folders are chosen at run time: keep Next's file tracer from pulling the project into the build.
+  const entries = fs.existsSync(/*turbopackIgnore: true*/ root) ? fs.readdirSync(/*turbopackIgnore: true*/ root, { withFileTypes: true }) : [];
   return entries
     .filter((e) => e.isDirectory())
-    .map((e) => path.join(root, e.name))
+    .map((e) => path.join(/*turbopackIgnore: true*/ root, e.name))
     .find((dir) => isModelDir(dir) && !isTestModelDir(dir));
 }
 

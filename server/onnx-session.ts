@@ -70,8 +70,12 @@ function sessionOptions(req: SessionRequest, device: Device): ort.InferenceSessi
 async function create(req: SessionRequest, device: Device, requested: Dtype | 'auto') {
   const dtype = pickDtype(req.modelDir, requested, device);
   const file = onnxFileFor(req.modelDir, dtype);
-  const session = await ort.InferenceSession.create(file, sessionOptions(req, device));
-  return { session, dtype, file };
+  try {
+    const session = await ort.InferenceSession.create(file, sessionOptions(req, device));
+    return { session, dtype, file };
+  } catch (err) {
+    throw new Error(`Cannot load ${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
 export async function openSession(req: SessionRequest): Promise<OpenedSession> {

@@ -25,7 +25,8 @@ interface Slot {
  */
 function spawnWorker(): Worker {
   if (import.meta.url.endsWith('.ts')) {
-    const entry = new URL('./embed-worker.ts', import.meta.url).href;
+    // Not `new URL('./embed-worker.ts', …)`: Turbopack would copy the .ts file as an asset.
+    const entry = import.meta.url.replace(/worker-pool\.ts$/, 'embed-worker.ts');
     const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
     return new Worker(boot, { eval: true });
   }

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startEmbedder } from '../tests/support/embedder';
+import type { Embedder } from './embedder';
+import { TEST_MODEL_DIR } from './model-files';
+
+let embedder: Embedder | undefined;
+afterEach(async () => {
+  await embedder?.close();
+  embedder = undefined;
+});
+
+/** A copy of the test model folder that a test may break. */
+function copyOfTestModel(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `semantic-radar-${name}-`));
+  fs.cpSync(TEST_MODEL_DIR, dir, { recursive: true });
+  return dir;
+}
+
+const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i} ${'x '.repeat(i % 17)}`);
+
+describe('faults', () => {
+  test('a worker killed mid-request fails that request with worker_crashed; a new worker serves the next one', async () => {
+    embedder = await startEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 });
+    const e = embedder;
+    const running = e.embed(lines(3000), { kind: 'document', field: 'texts' });
+    while (e.health().queue.pendingTexts === 0) await new Promise((r) => setTimeout(r, 1));
+    await e.killWorkerForTest();
+    await expect(running).rejects.toMatchObject({ code: 'worker_crashed' });
+    expect(e.health().workerRestarts).toBe(1);
+    // The replacement needs a moment to load; the queue holds the request until it is ready.
+    const after = await e.embed(['after the crash'], { kind: 'document', field: 'texts' });
+    expect(after.vectors).toHaveLength(1);
+    expect(e.health().status).toBe('ready');
+  });
+
+  test('a missing ONNX file leaves the embedder in error with a message naming the file', async () => {
+    const dir = copyOfTestModel('missing');
+    fs.rmSync(path.join(dir, 'onnx', 'model.onnx'));
+    embedder = await startEmbedder({}, dir);
+    const health = embedder.health();
+    expect(health.status).toBe('error');
+    expect(health.message).toContain(path.join('onnx', 'model.onnx'));
+    expect(() => embedder?.ready()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
+  });
+
+  test('a corrupt ONNX file leaves the embedder in error with a message naming the file', async () => {
+    const dir = copyOfTestModel('corrupt');
+    fs.writeFileSync(path.join(dir, 'onnx', 'model.onnx'), 'this is not a protobuf');
+    embedder = await startEmbedder({}, dir);
+    expect(embedder.health()).toMatchObject({ status: 'error', message: expect.stringContaining('model.onnx') });
+  });
+
+  test('a missing config.json is named in the error', async () => {
+    const dir = copyOfTestModel('noconfig');
+    fs.rmSync(path.join(dir, 'config.json'));
+    embedder = await startEmbedder({}, dir);
+    expect(embedder.health()).toMatchObject({ status: 'error', message: expect.stringContaining('config.json') });
+  });
+
+  test('CUDA requested without its libraries runs on CPU and says why', async () => {
+    embedder = await startEmbedder({ EMBEDDER_DEVICE: 'cuda' });
+    const health = embedder.health();
+    expect(health.device).toBe('cpu');
+    expect(health.deviceReason).toMatch(/CUDA/);
+  });
+
+  test('fp16 requested on CPU falls back to a CPU dtype and says so', async () => {
+    embedder = await startEmbedder({ MODEL_DTYPE: 'fp16' });
+    expect(embedder.health()).toMatchObject({ status: 'ready', model: { dtype: 'fp32' }, deviceReason: expect.stringContaining('fp16') });
+  });
+});
