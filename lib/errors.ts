@@ -5,6 +5,7 @@
  */
 export const ERROR_STATUS = {
   invalid_request: 400,
+  not_found: 404,
   unsupported_media_type: 415,
   payload_too_large: 413,
   queue_full: 429,
@@ -44,6 +45,16 @@ export class AppError extends Error {
 
   toBody(): ErrorBody {
     return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+  }
+
+  /**
+   * True for an AppError from any copy of this module: Next bundles instrumentation and each route
+   * separately, so an error thrown by the shared embedder may fail `instanceof` in a route.
+   */
+  static is(err: unknown): err is AppError {
+    if (!(err instanceof Error) || err.name !== 'AppError') return false;
+    const code = (err as { code?: unknown }).code;
+    return typeof code === 'string' && code in ERROR_STATUS;
   }
 
   static fromBody(body: unknown, fallbackStatus: number): AppError {

@@ -69,11 +69,13 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.outp
 }
 
 export function errorResponse(err: unknown): Response {
-  const appError = err instanceof AppError ? err : undefined;
+  const appError = AppError.is(err) ? err : undefined;
   if (!appError) console.error('[api] unexpected error:', err);
   const e = appError ?? new AppError('internal', 'Internal server error');
   const headers: Record<string, string> = {};
   if (e.retryAfterSeconds !== undefined) headers['Retry-After'] = String(e.retryAfterSeconds);
+  // The unread rest of an oversized body would otherwise be taken for the next request on this connection.
+  if (e.code === 'payload_too_large') headers.Connection = 'close';
   return Response.json(e.toBody(), { status: e.status, headers });
 }
 

@@ -31,8 +31,8 @@ export function streamSearch(embedder: Embedder, req: ParsedSearchRequest, reque
       try {
         send({ type: 'result', data: await search(embedder, req, { signal: abort.signal, onProgress }) });
       } catch (err) {
-        if (!(err instanceof AppError)) console.error('[api] search failed:', err);
-        const e = err instanceof AppError ? err : new AppError('internal', 'Internal server error');
+        if (!AppError.is(err)) console.error('[api] search failed:', err);
+        const e = AppError.is(err) ? err : new AppError('internal', 'Internal server error');
         send({ type: 'error', error: { code: e.code, message: e.message } });
       }
       if (!abort.signal.aborted) controller.close();

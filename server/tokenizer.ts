@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { AppError } from '../lib/errors';
 
 const EOS_TOKEN = '<|endoftext|>';
 /** Yield to the event loop this often while tokenising a large request. */
@@ -50,7 +51,7 @@ export class EmbeddingTokenizer {
       out.push(this.encode(text, maxTokens));
       if (performance.now() - sliceStart > TOKENIZE_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
-        signal?.throwIfAborted();
+        if (signal?.aborted) throw new AppError('cancelled', 'The request was cancelled');
         sliceStart = performance.now();
       }
     }
