@@ -44,7 +44,9 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) },
+    };
   }
 
   /**
@@ -62,7 +64,10 @@ export class AppError extends Error {
     if (err && typeof err.message === 'string' && typeof err.code === 'string' && err.code in ERROR_STATUS) {
       return new AppError(err.code, err.message, { field: err.field });
     }
-    return new AppError(fallbackStatus >= 500 ? 'internal' : 'invalid_request', `Request failed (HTTP ${fallbackStatus})`);
+    return new AppError(
+      fallbackStatus >= 500 ? 'internal' : 'invalid_request',
+      `Request failed (HTTP ${fallbackStatus})`,
+    );
   }
 }
 

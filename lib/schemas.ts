@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-export const DEFAULT_INSTRUCTION = 'Given a web search query, retrieve relevant passages that answer the query';
+export const DEFAULT_INSTRUCTION =
+  'Given a web search query, retrieve relevant passages that answer the query';
 export const DEFAULT_TOP_K = 5;
 export const DEFAULT_THRESHOLD = 0.4;
 /** How many leading query-vector values /api/search returns (the seed article's chart). */
@@ -18,7 +19,11 @@ export interface RequestLimits {
   maxInstructionChars: number;
 }
 
-export const DEFAULT_LIMITS: RequestLimits = { maxInputs: 2048, maxCharsPerText: 50_000, maxInstructionChars: 2_000 };
+export const DEFAULT_LIMITS: RequestLimits = {
+  maxInputs: 2048,
+  maxCharsPerText: 50_000,
+  maxInstructionChars: 2_000,
+};
 
 function textField(limits: RequestLimits) {
   return z
@@ -105,7 +110,9 @@ export type Health = z.infer<typeof healthSchema>;
 export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() });
 
 export const searchResponseSchema = z.object({
-  results: z.array(z.object({ index: z.number(), text: z.string(), score: z.number(), aboveThreshold: z.boolean() })),
+  results: z.array(
+    z.object({ index: z.number(), text: z.string(), score: z.number(), aboveThreshold: z.boolean() }),
+  ),
   query: z.object({ dims: z.number(), vector: z.array(z.number()), tokens: z.number() }),
   model: modelInfoSchema,
   device: deviceSchema,

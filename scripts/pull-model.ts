@@ -23,7 +23,15 @@ const { values } = parseArgs({
 });
 
 function cudaInstalled(): boolean {
-  const lib = path.join('node_modules', 'onnxruntime-node', 'bin', 'napi-v6', 'linux', 'x64', 'libonnxruntime_providers_cuda.so');
+  const lib = path.join(
+    'node_modules',
+    'onnxruntime-node',
+    'bin',
+    'napi-v6',
+    'linux',
+    'x64',
+    'libonnxruntime_providers_cuda.so',
+  );
   return fs.existsSync(lib);
 }
 
@@ -60,10 +68,13 @@ async function main() {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const blob = await downloadFile({ repo, path: file.path });
     if (!blob) throw new Error(`${file.path} not found in ${values.repo}`);
-    const counted = Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream).on('data', (chunk: Buffer) => {
-      done += chunk.length;
-      bar.update(Math.round(done / 1e6), { file: file.path });
-    });
+    const counted = Readable.fromWeb(blob.stream() as import('node:stream/web').ReadableStream).on(
+      'data',
+      (chunk: Buffer) => {
+        done += chunk.length;
+        bar.update(Math.round(done / 1e6), { file: file.path });
+      },
+    );
     await pipeline(counted, fs.createWriteStream(`${target}.part`));
     fs.renameSync(`${target}.part`, target);
   }

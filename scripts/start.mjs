@@ -25,7 +25,9 @@ const hasRealModel = () =>
 if (!process.env.MODEL_DIR && !hasRealModel()) {
   const pulled = process.env.SKIP_MODEL_PULL !== '1' && run('npx', ['tsx', 'scripts/pull-model.ts']);
   if (!pulled) {
-    console.log('No real model could be had: starting on the random-weight test model (rankings are meaningless).');
+    console.log(
+      'No real model could be had: starting on the random-weight test model (rankings are meaningless).',
+    );
     if (!run('npx', ['tsx', 'scripts/make-test-model.ts'])) process.exit(1);
   }
 }

@@ -22,7 +22,11 @@ async function reference(ids: number[]): Promise<Float32Array> {
   const feeds: Record<string, ort.Tensor> = {
     input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, n]),
     attention_mask: new ort.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]),
-    position_ids: new ort.Tensor('int64', BigInt64Array.from({ length: n }, (_, i) => BigInt(i)), [1, n]),
+    position_ids: new ort.Tensor(
+      'int64',
+      BigInt64Array.from({ length: n }, (_, i) => BigInt(i)),
+      [1, n],
+    ),
   };
   for (const name of session.inputNames.filter((x) => x.startsWith('past_key_values.'))) {
     feeds[name] = new ort.Tensor('float32', new Float32Array(0), [1, config.numKvHeads, 0, config.headDim]);
@@ -32,8 +36,15 @@ async function reference(ids: number[]): Promise<Float32Array> {
   return l2NormalizeInPlace((out.data as Float32Array).slice((n - 1) * h, n * h));
 }
 
-const rows = [[3838, 374, 279, 6722, 315, 5616, 30, EOS], [104100, 99405, EOS], [3838, EOS]];
-const batchOf = (r: number[][]) => ({ ids: Int32Array.from(r.flat()), lengths: Int32Array.from(r, (x) => x.length) });
+const rows = [
+  [3838, 374, 279, 6722, 315, 5616, 30, EOS],
+  [104100, 99405, EOS],
+  [3838, EOS],
+];
+const batchOf = (r: number[][]) => ({
+  ids: Int32Array.from(r.flat()),
+  lengths: Int32Array.from(r, (x) => x.length),
+});
 
 describe('batch inference', () => {
   test('reads every layer’s past key/value input and the hidden size from the graph', () => {

@@ -30,7 +30,8 @@ function tensorMeta(session: ort.InferenceSession, name: string) {
 /** Reads the signature once per session; an input we cannot feed is an error at load, not at a request. */
 export function readSignature(session: ort.InferenceSession, shape: ModelShape): GraphSignature {
   const unknown = session.inputNames.filter((n) => !TOKEN_INPUTS.has(n) && !n.startsWith('past_key_values.'));
-  if (unknown.length) throw new Error(`The model asks for inputs this app cannot feed: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw new Error(`The model asks for inputs this app cannot feed: ${unknown.join(', ')}`);
   if (!session.inputNames.includes('input_ids')) throw new Error('The model has no input_ids input');
   const outputName = session.outputNames.includes('last_hidden_state')
     ? 'last_hidden_state'
@@ -75,10 +76,16 @@ export function leftPad(batch: TokenBatch, padId: number) {
 }
 
 function intTensor(values: BigInt64Array, dims: number[], type: GraphSignature['idType']): ort.Tensor {
-  return type === 'int64' ? new ort.Tensor('int64', values, dims) : new ort.Tensor('int32', Int32Array.from(values, Number), dims);
+  return type === 'int64'
+    ? new ort.Tensor('int64', values, dims)
+    : new ort.Tensor('int32', Int32Array.from(values, Number), dims);
 }
 
-export function buildFeeds(batch: TokenBatch, sig: GraphSignature, padId: number): Record<string, ort.Tensor> {
+export function buildFeeds(
+  batch: TokenBatch,
+  sig: GraphSignature,
+  padId: number,
+): Record<string, ort.Tensor> {
   const { rows, width, ids, mask, positions } = leftPad(batch, padId);
   const dims = [rows, width];
   const byName: Record<string, ort.Tensor> = {
@@ -96,7 +103,12 @@ export function buildFeeds(batch: TokenBatch, sig: GraphSignature, padId: number
 }
 
 /** Last column of [rows, width, hidden] (left padding puts every row's EOS there), normalised. */
-export function poolLastToken(hidden: Float32Array, rows: number, width: number, hiddenSize: number): Float32Array {
+export function poolLastToken(
+  hidden: Float32Array,
+  rows: number,
+  width: number,
+  hiddenSize: number,
+): Float32Array {
   const out = new Float32Array(rows * hiddenSize);
   for (let r = 0; r < rows; r++) {
     const from = (r * width + width - 1) * hiddenSize;
@@ -117,7 +129,10 @@ export async function embedBatch(
   const output = (await session.run(feeds, [sig.outputName]))[sig.outputName];
   if (!output) throw new Error(`The model returned no ${sig.outputName}`);
   const [rows, width, hiddenSize] = output.dims as number[];
-  const data = output.type === 'float16' ? float16BitsToFloat32(output.data as Uint16Array) : (output.data as Float32Array);
+  const data =
+    output.type === 'float16'
+      ? float16BitsToFloat32(output.data as Uint16Array)
+      : (output.data as Float32Array);
   const vectors = poolLastToken(data, rows as number, width as number, hiddenSize as number);
   output.dispose();
   return { vectors, hiddenSize: hiddenSize as number };

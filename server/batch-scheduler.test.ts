@@ -4,7 +4,10 @@ import { maxAbsDiff, startEmbedder } from '../tests/support/embedder';
 import type { Embedder } from './embedder';
 
 const lines = (n: number, prefix = 'entry') =>
-  Array.from({ length: n }, (_, i) => `${prefix} ${i}: ${'word '.repeat(i % 13)}苹果${i % 5 === 0 ? ' 香蕉富含钾元素' : ''}`);
+  Array.from(
+    { length: n },
+    (_, i) => `${prefix} ${i}: ${'word '.repeat(i % 13)}苹果${i % 5 === 0 ? ' 香蕉富含钾元素' : ''}`,
+  );
 
 let embedder: Embedder | undefined;
 afterEach(async () => {
@@ -12,7 +15,8 @@ afterEach(async () => {
   embedder = undefined;
 });
 
-const doc = (e: Embedder, texts: string[], extra = {}) => e.embed(texts, { kind: 'document', field: 'texts', ...extra });
+const doc = (e: Embedder, texts: string[], extra = {}) =>
+  e.embed(texts, { kind: 'document', field: 'texts', ...extra });
 
 describe('batching and the shared queue', () => {
   test('concurrent requests cut into small length-sorted batches come back in input order, equal to unbatched', async () => {
@@ -21,7 +25,10 @@ describe('batching and the shared queue', () => {
     const a = lines(40, 'a');
     const b = lines(25, 'b');
     const [ra, rb] = await Promise.all([doc(e, a), doc(e, b)]);
-    for (const [texts, result] of [[a, ra], [b, rb]] as const) {
+    for (const [texts, result] of [
+      [a, ra],
+      [b, rb],
+    ] as const) {
       for (const i of [0, 7, 13, texts.length - 1]) {
         const [alone] = (await doc(e, [texts[i] as string])).vectors;
         expect(maxAbsDiff(alone as Float32Array, result.vectors[i] as Float32Array)).toBeLessThan(1e-5);
@@ -42,7 +49,9 @@ describe('batching and the shared queue', () => {
     const order: string[] = [];
     const kb = doc(embedder, lines(300)).then(() => order.push('knowledge base'));
     await new Promise((r) => setTimeout(r, 20));
-    const query = embedder.embed(['我想吃点东西'], { kind: 'query', field: 'query' }).then(() => order.push('query'));
+    const query = embedder
+      .embed(['我想吃点东西'], { kind: 'query', field: 'query' })
+      .then(() => order.push('query'));
     await Promise.all([kb, query]);
     expect(order).toEqual(['query', 'knowledge base']);
   });

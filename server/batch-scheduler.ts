@@ -52,7 +52,7 @@ export interface SubmitOptions {
 export class BatchScheduler {
   private waiting: Item[] = [];
   private seq = 0;
-  private pumpTimer?: NodeJS.Timeout;
+  private pumpScheduled = false;
 
   constructor(
     private readonly runner: Runner,
@@ -81,7 +81,15 @@ export class BatchScheduler {
       );
     }
     return new Promise((resolve, reject) => {
-      const job: Job = { results: new Array(rows.length), remaining: rows.length, total: rows.length, settled: false, resolve, reject, onProgress: opts.onProgress };
+      const job: Job = {
+        results: new Array(rows.length),
+        remaining: rows.length,
+        total: rows.length,
+        settled: false,
+        resolve,
+        reject,
+        onProgress: opts.onProgress,
+      };
       rows.forEach((ids, index) => {
         this.waiting.push({ job, index, ids, priority: opts.priority, seq: this.seq++ });
       });
@@ -95,12 +103,19 @@ export class BatchScheduler {
     while (this.runner.idleCount() > 0 && this.waiting.length > 0) this.dispatch(this.takeBatch());
   };
 
+  /**
+   * Dispatches after the current tick (so requests arriving together share a batch) or after the
+   * gather window. While workers are busy, texts gather in the queue anyway.
+   */
   private schedulePump() {
-    if (this.pumpTimer) return;
-    this.pumpTimer = setTimeout(() => {
-      this.pumpTimer = undefined;
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    const run = () => {
+      this.pumpScheduled = false;
       this.pump();
-    }, this.options.gatherWindowMs);
+    };
+    if (this.options.gatherWindowMs > 0) setTimeout(run, this.options.gatherWindowMs);
+    else setImmediate(run);
   }
 
   /** Removes and returns the next batch: oldest item of the top priority plus its nearest-length peers. */
@@ -111,13 +126,18 @@ export class BatchScheduler {
     const seedAt = pool.reduce((best, item, i) => (item.seq < (pool[best] as Item).seq ? i : best), 0);
     let lo = seedAt;
     let hi = seedAt;
-    const fits = (from: number, to: number) => (to - from + 1) * (pool[to] as Item).ids.length <= this.options.maxBatchTokens;
+    const fits = (from: number, to: number) =>
+      (to - from + 1) * (pool[to] as Item).ids.length <= this.options.maxBatchTokens;
     for (;;) {
       const canLeft = lo > 0 && fits(lo - 1, hi);
       const canRight = hi < pool.length - 1 && fits(lo, hi + 1);
       if (!canLeft && !canRight) break;
-      const leftGap = canLeft ? (pool[hi] as Item).ids.length - (pool[lo - 1] as Item).ids.length : Number.POSITIVE_INFINITY;
-      const rightGap = canRight ? (pool[hi + 1] as Item).ids.length - (pool[lo] as Item).ids.length : Number.POSITIVE_INFINITY;
+      const leftGap = canLeft
+        ? (pool[hi] as Item).ids.length - (pool[lo - 1] as Item).ids.length
+        : Number.POSITIVE_INFINITY;
+      const rightGap = canRight
+        ? (pool[hi + 1] as Item).ids.length - (pool[lo] as Item).ids.length
+        : Number.POSITIVE_INFINITY;
       if (leftGap <= rightGap) lo--;
       else hi++;
     }

@@ -4,9 +4,19 @@ import type { Embedder } from './embedder';
 import { cleanTexts } from './search';
 
 /** /api/embed: full-length (or `dimensions`-long) normalised vectors and token counts, in input order. */
-export async function embedTexts(embedder: Embedder, req: ParsedEmbedRequest, signal?: AbortSignal): Promise<EmbedResponse> {
+export async function embedTexts(
+  embedder: Embedder,
+  req: ParsedEmbedRequest,
+  signal?: AbortSignal,
+): Promise<EmbedResponse> {
   const texts = cleanTexts(req.texts, 'texts');
-  const out = await embedder.embed(texts, { kind: req.kind, instruction: req.instruction, dimensions: req.dimensions, signal, field: 'texts' });
+  const out = await embedder.embed(texts, {
+    kind: req.kind,
+    instruction: req.instruction,
+    dimensions: req.dimensions,
+    signal,
+    field: 'texts',
+  });
   const { info } = embedder.ready();
   return {
     embeddings: out.vectors.map((v) => Array.from(v)),

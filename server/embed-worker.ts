@@ -39,7 +39,9 @@ async function initialise(init: WorkerInit) {
 }
 
 function looksLikeOutOfMemory(message: string): boolean {
-  return /out of memory|bad_alloc|failed to allocate|CUDNN_STATUS_ALLOC|cudaErrorMemoryAllocation/i.test(message);
+  return /out of memory|bad_alloc|failed to allocate|CUDNN_STATUS_ALLOC|cudaErrorMemoryAllocation/i.test(
+    message,
+  );
 }
 
 port.on('message', async (message: ToWorker) => {

@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => embedder.close());
 
-const doc = (texts: string[], extra = {}) => embedder.embed(texts, { kind: 'document', field: 'texts', ...extra });
+const doc = (texts: string[], extra = {}) =>
+  embedder.embed(texts, { kind: 'document', field: 'texts', ...extra });
 
 describe('Embedder on the random-weight Qwen3 test model', () => {
   test('reports ready with the dims read from the model', () => {
@@ -62,7 +63,9 @@ describe('Embedder on the random-weight Qwen3 test model', () => {
   });
 
   test('a custom instruction replaces the default one', async () => {
-    const [custom] = (await embedder.embed(['x'], { kind: 'query', instruction: 'Find poems', field: 'texts' })).vectors;
+    const [custom] = (
+      await embedder.embed(['x'], { kind: 'query', instruction: 'Find poems', field: 'texts' })
+    ).vectors;
     const [formatted] = (await doc(['Instruct: Find poems\nQuery:x'])).vectors;
     expect(maxAbsDiff(custom as Float32Array, formatted as Float32Array)).toBeLessThan(1e-6);
   });
@@ -73,10 +76,18 @@ describe('Embedder on the random-weight Qwen3 test model', () => {
     expect(short?.length).toBe(32);
     expect(norm(short as Float32Array)).toBeCloseTo(1, 5);
     const scale = norm((full as Float32Array).subarray(0, 32));
-    expect(maxAbsDiff(short as Float32Array, (full as Float32Array).subarray(0, 32).map((x) => x / scale))).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff(
+        short as Float32Array,
+        (full as Float32Array).subarray(0, 32).map((x) => x / scale),
+      ),
+    ).toBeLessThan(1e-6);
   });
 
   test('dimensions above the model width is a 400 naming the field', async () => {
-    await expect(doc(['apple'], { dimensions: 65 })).rejects.toMatchObject({ code: 'invalid_request', field: 'dimensions' });
+    await expect(doc(['apple'], { dimensions: 65 })).rejects.toMatchObject({
+      code: 'invalid_request',
+      field: 'dimensions',
+    });
   });
 });

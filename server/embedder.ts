@@ -45,7 +45,10 @@ interface Ready {
   info: ModelInfo;
 }
 
-type State = { status: 'loading' } | { status: 'error'; message: string; at: number } | ({ status: 'ready' } & Ready);
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string; at: number }
+  | ({ status: 'ready' } & Ready);
 
 export class Embedder {
   private state: State = { status: 'loading' };
@@ -100,25 +103,42 @@ export class Embedder {
     });
     const maxPositions = config.raw.max_position_embeddings;
     const info: ModelInfo = {
-      id: typeof config.raw._name === 'string' ? config.raw._name : path.basename(path.resolve(this.modelDir)),
+      id:
+        typeof config.raw._name === 'string' ? config.raw._name : path.basename(path.resolve(this.modelDir)),
       dims: model.hiddenSize,
       dtype: model.dtype,
-      maxTokens: Math.min(this.settings.MAX_TOKENS, typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY),
+      maxTokens: Math.min(
+        this.settings.MAX_TOKENS,
+        typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY,
+      ),
       isTestModel: config.isTestModel,
     };
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, `${info.id}/${info.dtype}`);
     this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
-    this.log(`[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`);
+    this.log(
+      `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
+    );
   }
 
   health(): Health {
     const s = this.state;
     if (s.status === 'error') void this.start();
     const base = { workerRestarts: s.status === 'ready' ? s.pool.restarts : 0 };
-    const queue = { pendingTexts: s.status === 'ready' ? s.scheduler.pendingTexts : 0, capacity: this.settings.MAX_QUEUE_TEXTS };
-    if (s.status === 'loading') return { status: 'loading', message: `Loading the model from ${this.modelDir}`, queue, ...base };
+    const queue = {
+      pendingTexts: s.status === 'ready' ? s.scheduler.pendingTexts : 0,
+      capacity: this.settings.MAX_QUEUE_TEXTS,
+    };
+    if (s.status === 'loading')
+      return { status: 'loading', message: `Loading the model from ${this.modelDir}`, queue, ...base };
     if (s.status === 'error') return { status: 'error', message: s.message, queue, ...base };
-    return { status: 'ready', model: s.info, device: s.model.device, deviceReason: s.model.deviceReason, queue, ...base };
+    return {
+      status: 'ready',
+      model: s.info,
+      device: s.model.device,
+      deviceReason: s.model.deviceReason,
+      queue,
+      ...base,
+    };
   }
 
   /** The loaded model, or the 503 a request should get while there is none. */
@@ -126,8 +146,13 @@ export class Embedder {
     const s = this.state;
     if (s.status === 'ready') return s;
     void this.start();
-    if (s.status === 'loading') throw new AppError('model_loading', 'The model is still loading; retry in a few seconds', { retryAfterSeconds: 2 });
-    throw new AppError('model_unavailable', `The model could not be loaded: ${s.message}`, { retryAfterSeconds: 10 });
+    if (s.status === 'loading')
+      throw new AppError('model_loading', 'The model is still loading; retry in a few seconds', {
+        retryAfterSeconds: 2,
+      });
+    throw new AppError('model_unavailable', `The model could not be loaded: ${s.message}`, {
+      retryAfterSeconds: 10,
+    });
   }
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
@@ -135,7 +160,10 @@ export class Embedder {
     if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
       throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
     }
-    const inputs = opts.kind === 'query' ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION)) : texts;
+    const inputs =
+      opts.kind === 'query'
+        ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))
+        : texts;
     const found = inputs.map((text) => r.cache.get(text));
     const missing = [...new Set(inputs.filter((_, i) => !found[i]))];
     const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
@@ -147,10 +175,17 @@ export class Embedder {
       signal: opts.signal,
       onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
     });
-    const fresh = new Map(missing.map((text, i) => [text, { vector: vectors[i] as Float32Array, tokens: (rows[i] as Int32Array).length }]));
+    const fresh = new Map(
+      missing.map((text, i) => [
+        text,
+        { vector: vectors[i] as Float32Array, tokens: (rows[i] as Int32Array).length },
+      ]),
+    );
     for (const [text, value] of fresh) r.cache.set(text, value);
 
-    const all = inputs.map((text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }));
+    const all = inputs.map(
+      (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
+    );
     return {
       vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),
       tokens: all.map((e) => e.tokens),
@@ -162,7 +197,10 @@ export class Embedder {
   private checkTokenBudget(rows: Int32Array[], field: string) {
     const total = rows.reduce((sum, ids) => sum + ids.length, 0);
     if (total > this.settings.MAX_REQUEST_TOKENS) {
-      throw invalid(field, `has ${total} tokens to embed; the limit per request is ${this.settings.MAX_REQUEST_TOKENS}`);
+      throw invalid(
+        field,
+        `has ${total} tokens to embed; the limit per request is ${this.settings.MAX_REQUEST_TOKENS}`,
+      );
     }
   }
 

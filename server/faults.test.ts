@@ -50,14 +50,20 @@ describe('faults', () => {
     const dir = copyOfTestModel('corrupt');
     fs.writeFileSync(path.join(dir, 'onnx', 'model.onnx'), 'this is not a protobuf');
     embedder = await startEmbedder({}, dir);
-    expect(embedder.health()).toMatchObject({ status: 'error', message: expect.stringContaining('model.onnx') });
+    expect(embedder.health()).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('model.onnx'),
+    });
   });
 
   test('a missing config.json is named in the error', async () => {
     const dir = copyOfTestModel('noconfig');
     fs.rmSync(path.join(dir, 'config.json'));
     embedder = await startEmbedder({}, dir);
-    expect(embedder.health()).toMatchObject({ status: 'error', message: expect.stringContaining('config.json') });
+    expect(embedder.health()).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('config.json'),
+    });
   });
 
   test('CUDA requested without its libraries runs on CPU and says why', async () => {
@@ -69,6 +75,10 @@ describe('faults', () => {
 
   test('fp16 requested on CPU falls back to a CPU dtype and says so', async () => {
     embedder = await startEmbedder({ MODEL_DTYPE: 'fp16' });
-    expect(embedder.health()).toMatchObject({ status: 'ready', model: { dtype: 'fp32' }, deviceReason: expect.stringContaining('fp16') });
+    expect(embedder.health()).toMatchObject({
+      status: 'ready',
+      model: { dtype: 'fp32' },
+      deviceReason: expect.stringContaining('fp16'),
+    });
   });
 });

@@ -12,7 +12,11 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   const limit = settings().MAX_BODY_BYTES;
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new AppError('unsupported_media_type', `Content-Type must be application/json (got "${type || 'none'}")`, { field: 'Content-Type' });
+    throw new AppError(
+      'unsupported_media_type',
+      `Content-Type must be application/json (got "${type || 'none'}")`,
+      { field: 'Content-Type' },
+    );
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
@@ -20,12 +24,16 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new AppError('invalid_request', `body: malformed JSON (${(err as Error).message})`, { field: 'body' });
+    throw new AppError('invalid_request', `body: malformed JSON (${(err as Error).message})`, {
+      field: 'body',
+    });
   }
 }
 
 function tooLarge(limit: number) {
-  return new AppError('payload_too_large', `The request body is larger than ${limit} bytes`, { field: 'body' });
+  return new AppError('payload_too_large', `The request body is larger than ${limit} bytes`, {
+    field: 'body',
+  });
 }
 
 /** Streams the body, stopping as soon as it passes the limit (a chunked upload has no Content-Length). */
@@ -49,15 +57,25 @@ async function readTextWithin(request: Request, limit: number): Promise<string> 
 
 /** "knowledgeBase", 3 → "knowledgeBase[3]". */
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || 'body';
+  return (
+    path.reduce<string>(
+      (acc, key) =>
+        typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
+      '',
+    ) || 'body'
+  );
 }
 
 function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], body);
+  return path.reduce<unknown>(
+    (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
+    body,
+  );
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('body', 'must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalid('body', 'must be a JSON object');
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

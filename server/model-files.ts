@@ -69,7 +69,8 @@ export function readModelConfig(dir: string): ModelConfig {
   return {
     hiddenSize,
     numLayers: positiveInt(raw, 'num_hidden_layers', file),
-    numKvHeads: raw.num_key_value_heads === undefined ? numHeads : positiveInt(raw, 'num_key_value_heads', file),
+    numKvHeads:
+      raw.num_key_value_heads === undefined ? numHeads : positiveInt(raw, 'num_key_value_heads', file),
     headDim,
     isTestModel: raw._semantic_radar_test_model === true,
     eosTokenId: typeof eos === 'number' ? eos : undefined,
@@ -101,7 +102,9 @@ function isTestModelDir(dir: string): boolean {
 export function findRealModelDir(root = MODELS_ROOT): string | undefined {
   if (isModelDir(PULLED_MODEL_DIR)) return PULLED_MODEL_DIR;
   // Model folders are chosen at run time: keep Next's file tracer from pulling the project into the build.
-  const entries = fs.existsSync(/*turbopackIgnore: true*/ root) ? fs.readdirSync(/*turbopackIgnore: true*/ root, { withFileTypes: true }) : [];
+  const entries = fs.existsSync(/*turbopackIgnore: true*/ root)
+    ? fs.readdirSync(/*turbopackIgnore: true*/ root, { withFileTypes: true })
+    : [];
   return entries
     .filter((e) => e.isDirectory())
     .map((e) => path.join(/*turbopackIgnore: true*/ root, e.name))

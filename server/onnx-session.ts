@@ -33,12 +33,16 @@ const DTYPE_PREFERENCE: Record<Device, Dtype[]> = {
 
 /** onnxruntime-node ships the CUDA provider only when its install script could download it. */
 function cudaProviderMissingReason(): string | undefined {
-  if (process.platform !== 'linux' && process.platform !== 'win32') return `no CUDA build for ${process.platform}`;
+  if (process.platform !== 'linux' && process.platform !== 'win32')
+    return `no CUDA build for ${process.platform}`;
   const requireFromApp = createRequire(path.join(process.cwd(), 'package.json'));
   const binDir = path.join(path.dirname(requireFromApp.resolve('onnxruntime-node')), '..', 'bin', 'napi-v6');
-  const lib = process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so';
+  const lib =
+    process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so';
   const found = fs.existsSync(path.join(binDir, process.platform, process.arch, lib));
-  return found ? undefined : 'the CUDA provider libraries for onnxruntime-node are not installed (see README, "GPU")';
+  return found
+    ? undefined
+    : 'the CUDA provider libraries for onnxruntime-node are not installed (see README, "GPU")';
 }
 
 export function pickDtype(modelDir: string, requested: Dtype | 'auto', device: Device): Dtype {
@@ -49,7 +53,9 @@ export function pickDtype(modelDir: string, requested: Dtype | 'auto', device: D
   const fallback = DTYPE_PREFERENCE[device].find((d) => present.includes(d));
   if (!fallback) {
     const wanted = requested === 'auto' ? DTYPE_PREFERENCE[device][0] : requested;
-    throw new Error(`No usable ONNX file for ${device}: ${onnxFileFor(modelDir, wanted as Dtype)} is missing`);
+    throw new Error(
+      `No usable ONNX file for ${device}: ${onnxFileFor(modelDir, wanted as Dtype)} is missing`,
+    );
   }
   return fallback;
 }

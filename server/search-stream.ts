@@ -11,7 +11,11 @@ import { search } from './search';
 
 const PROGRESS_INTERVAL_MS = 100;
 
-export function streamSearch(embedder: Embedder, req: ParsedSearchRequest, requestSignal: AbortSignal): Response {
+export function streamSearch(
+  embedder: Embedder,
+  req: ParsedSearchRequest,
+  requestSignal: AbortSignal,
+): Response {
   const abort = new AbortController();
   requestSignal.addEventListener('abort', () => abort.abort(), { once: true });
   const encoder = new TextEncoder();
@@ -41,5 +45,7 @@ export function streamSearch(embedder: Embedder, req: ParsedSearchRequest, reque
       abort.abort();
     },
   });
-  return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(stream, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

@@ -13,7 +13,8 @@ import type { Embedder } from './embedder';
 export function cleanTexts(texts: readonly string[], field: string): string[] {
   return texts.map((text, i) => {
     const cleaned = cleanText(text);
-    if (!cleaned) throw invalid(`${field}[${i}]`, 'is empty (after removing whitespace and invisible characters)');
+    if (!cleaned)
+      throw invalid(`${field}[${i}]`, 'is empty (after removing whitespace and invisible characters)');
     return cleaned;
   });
 }
@@ -45,7 +46,12 @@ export async function search(
   const common = { dimensions: req.dimensions, signal: controller.signal };
   const [q, docs] = await Promise.all([
     embedder.embed([query], { ...common, kind: 'query', instruction: req.instruction, field: 'query' }),
-    embedder.embed(entries, { ...common, kind: 'document', field: 'knowledgeBase', onProgress: ctx.onProgress }),
+    embedder.embed(entries, {
+      ...common,
+      kind: 'document',
+      field: 'knowledgeBase',
+      onProgress: ctx.onProgress,
+    }),
   ]).catch((err) => {
     controller.abort();
     throw err;
@@ -61,10 +67,18 @@ export async function search(
   const done = performance.now();
   return {
     results,
-    query: { dims: queryVector.length, vector: Array.from(queryVector.subarray(0, QUERY_PREVIEW_LENGTH), (x) => roundTo(x, 6)), tokens: q.tokens[0] as number },
+    query: {
+      dims: queryVector.length,
+      vector: Array.from(queryVector.subarray(0, QUERY_PREVIEW_LENGTH), (x) => roundTo(x, 6)),
+      tokens: q.tokens[0] as number,
+    },
     model: info,
     device: model.device,
     cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached },
-    timingMs: { embed: roundTo(embeddedAt - started, 1), rank: roundTo(done - embeddedAt, 2), total: roundTo(done - started, 1) },
+    timingMs: {
+      embed: roundTo(embeddedAt - started, 1),
+      rank: roundTo(done - embeddedAt, 2),
+      total: roundTo(done - started, 1),
+    },
   };
 }

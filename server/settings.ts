@@ -15,8 +15,11 @@ const envSchema = z.object({
   PORT: int(1).max(65535).default(3000),
   /** Padded tokens (rows × longest row) per inference batch; measured best on a 2-core CPU: see docs/benchmarks.md. */
   MAX_BATCH_TOKENS: int(1).optional(),
-  /** Wait this long for more requests before starting a batch, so concurrent requests share it. */
-  BATCH_WINDOW_MS: z.coerce.number().min(0).max(1000).default(2),
+  /**
+   * Extra wait for more requests before dispatching to an idle worker. 0 (default): dispatch on the
+   * next tick; requests that arrive while the workers are busy share batches anyway.
+   */
+  BATCH_WINDOW_MS: z.coerce.number().min(0).max(1000).default(0),
   /** Inference worker threads, each with its own session. */
   EMBED_WORKERS: int(1).max(64).default(1),
   /** onnxruntime intra-op threads per worker (default: cores ÷ workers). */

@@ -12,15 +12,21 @@ let plain: EmbeddingTokenizer;
 
 beforeAll(async () => {
   withPostProcessor = await EmbeddingTokenizer.load(TEST_MODEL_DIR);
-  const plainDir = ensureTestModel({ outDir: path.join(os.tmpdir(), 'semantic-radar-plain-tokenizer'), plainTokenizer: true });
+  const plainDir = ensureTestModel({
+    outDir: path.join(os.tmpdir(), 'semantic-radar-plain-tokenizer'),
+    plainTokenizer: true,
+  });
   plain = await EmbeddingTokenizer.load(plainDir);
 });
 
 describe('EmbeddingTokenizer', () => {
   test('the model folder really differs: one tokenizer.json appends EOS itself, the other does not', () => {
-    const read = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'tokenizer.json'), 'utf8')).post_processor;
+    const read = (dir: string) =>
+      JSON.parse(fs.readFileSync(path.join(dir, 'tokenizer.json'), 'utf8')).post_processor;
     expect(JSON.stringify(read(TEST_MODEL_DIR))).toContain('<|endoftext|>');
-    expect(JSON.stringify(read(path.join(os.tmpdir(), 'semantic-radar-plain-tokenizer')) ?? null)).not.toContain('<|endoftext|>');
+    expect(
+      JSON.stringify(read(path.join(os.tmpdir(), 'semantic-radar-plain-tokenizer')) ?? null),
+    ).not.toContain('<|endoftext|>');
   });
 
   test('appends <|endoftext|> exactly once, whichever tokenizer.json the folder has', () => {
@@ -30,7 +36,16 @@ describe('EmbeddingTokenizer', () => {
   });
 
   test('encodes English with the known Qwen3 ids', () => {
-    expect(Array.from(plain.encode('What is the capital of China?', 8192))).toEqual([3838, 374, 279, 6722, 315, 5616, 30, EOS]);
+    expect(Array.from(plain.encode('What is the capital of China?', 8192))).toEqual([
+      3838,
+      374,
+      279,
+      6722,
+      315,
+      5616,
+      30,
+      EOS,
+    ]);
   });
 
   test('truncates the content to maxTokens − 1 and still ends in EOS', () => {

@@ -24,7 +24,9 @@ export class EmbeddingTokenizer {
   static async load(modelDir: string, fallbackEosId?: number): Promise<EmbeddingTokenizer> {
     env.allowRemoteModels = false;
     env.localModelPath = `${path.resolve(path.dirname(modelDir))}${path.sep}`;
-    const tokenizer = await AutoTokenizer.from_pretrained(path.basename(modelDir), { local_files_only: true });
+    const tokenizer = await AutoTokenizer.from_pretrained(path.basename(modelDir), {
+      local_files_only: true,
+    });
     const [eos] = tokenizer.convert_tokens_to_ids([EOS_TOKEN]) as number[];
     const eosId = typeof eos === 'number' && eos >= 0 ? eos : fallbackEosId;
     if (eosId === undefined) throw new Error(`${modelDir}/tokenizer.json has no ${EOS_TOKEN} token`);

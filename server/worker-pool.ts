@@ -65,7 +65,10 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       slot.pending = { id, resolve, reject };
       const message: ToWorker = { type: 'embed', id, batch };
-      slot.worker.postMessage(message, [batch.ids.buffer as ArrayBuffer, batch.lengths.buffer as ArrayBuffer]);
+      slot.worker.postMessage(message, [
+        batch.ids.buffer as ArrayBuffer,
+        batch.lengths.buffer as ArrayBuffer,
+      ]);
     });
   }
 
@@ -94,14 +97,20 @@ export class WorkerPool {
       slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message, resolve, reject));
       slot.worker.on('error', (err) => this.log(`[embedder] worker error: ${err.message}`));
       slot.worker.on('exit', (code) => {
-        if (!slot.ready) reject(new Error(`The inference worker exited while loading the model (code ${code})`));
+        if (!slot.ready)
+          reject(new Error(`The inference worker exited while loading the model (code ${code})`));
         this.onExit(slot, code);
       });
       slot.worker.postMessage({ type: 'init', init: this.init } satisfies ToWorker);
     });
   }
 
-  private onMessage(slot: Slot, message: FromWorker, ready: (m: LoadedModel) => void, fail: (e: Error) => void) {
+  private onMessage(
+    slot: Slot,
+    message: FromWorker,
+    ready: (m: LoadedModel) => void,
+    fail: (e: Error) => void,
+  ) {
     if (message.type === 'ready') {
       slot.ready = true;
       ready(message.model);
@@ -115,7 +124,8 @@ export class WorkerPool {
       if (!pending || pending.id !== message.id) return;
       slot.pending = undefined;
       if (message.type === 'embedded') pending.resolve(message.vectors);
-      else if (message.outOfMemory) pending.reject(new AppError('out_of_memory', `The model ran out of memory: ${message.message}`));
+      else if (message.outOfMemory)
+        pending.reject(new AppError('out_of_memory', `The model ran out of memory: ${message.message}`));
       else pending.reject(new Error(`Inference failed: ${message.message}`));
       this.onIdle();
     }
@@ -127,9 +137,15 @@ export class WorkerPool {
     if (index < 0) return;
     this.slots.splice(index, 1);
     if (slot.retiring || !slot.ready) return;
-    slot.pending?.reject(new AppError('worker_crashed', 'The inference worker crashed; it is being restarted. Please retry.'));
+    slot.pending?.reject(
+      new AppError('worker_crashed', 'The inference worker crashed; it is being restarted. Please retry.'),
+    );
     this.restarts++;
-    this.log(`[embedder] inference worker exited (code ${code}); starting a new one (restart #${this.restarts})`);
-    this.startSlot().catch((err: Error) => this.log(`[embedder] restarting the worker failed: ${err.message}`));
+    this.log(
+      `[embedder] inference worker exited (code ${code}); starting a new one (restart #${this.restarts})`,
+    );
+    this.startSlot().catch((err: Error) =>
+      this.log(`[embedder] restarting the worker failed: ${err.message}`),
+    );
   }
 }

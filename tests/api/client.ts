@@ -27,4 +27,9 @@ export function norm(v: number[]): number {
   return Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 }
 
-export const SEED_BASE = ['苹果是一种很好吃的水果', '香蕉富含钾元素,有助于肌肉恢复', '我想吃点东西', '今天北京天气晴朗,气温25度'];
+export const SEED_BASE = [
+  '苹果是一种很好吃的水果',
+  '香蕉富含钾元素,有助于肌肉恢复',
+  '我想吃点东西',
+  '今天北京天气晴朗,气温25度',
+];

@@ -15,7 +15,10 @@ describe('GET /api/health', () => {
 
 describe('POST /api/search', () => {
   test('ranks every entry best first with its submitted index, text and score', async () => {
-    const { status, json } = await postJson('/api/search', { knowledgeBase: SEED_BASE, query: '我想吃点东西' });
+    const { status, json } = await postJson('/api/search', {
+      knowledgeBase: SEED_BASE,
+      query: '我想吃点东西',
+    });
     expect(status).toBe(200);
     expect(json.results).toHaveLength(4);
     const scores = json.results.map((r: { score: number }) => r.score);
@@ -26,7 +29,12 @@ describe('POST /api/search', () => {
 
   test('returns topK results when the base is larger, and marks aboveThreshold by the threshold', async () => {
     const base = Array.from({ length: 12 }, (_, i) => `entry number ${i}`);
-    const { json } = await postJson('/api/search', { knowledgeBase: base, query: 'entry', topK: 3, threshold: 0 });
+    const { json } = await postJson('/api/search', {
+      knowledgeBase: base,
+      query: 'entry',
+      topK: 3,
+      threshold: 0,
+    });
     expect(json.results).toHaveLength(3);
     for (const r of json.results) expect(r.aboveThreshold).toBe(r.score > 0);
   });
@@ -45,13 +53,20 @@ describe('POST /api/search', () => {
     const { json: q } = await postJson('/api/embed', { texts: [query], kind: 'query' });
     const { json: d } = await postJson('/api/embed', { texts: SEED_BASE });
     for (const r of search.results) {
-      const cos = q.embeddings[0].reduce((s: number, x: number, i: number) => s + x * d.embeddings[r.index][i], 0);
+      const cos = q.embeddings[0].reduce(
+        (s: number, x: number, i: number) => s + x * d.embeddings[r.index][i],
+        0,
+      );
       expect(r.score).toBeCloseTo(cos, 5);
     }
   });
 
   test('dimensions shortens the query vector', async () => {
-    const { json } = await postJson('/api/search', { knowledgeBase: SEED_BASE, query: 'fruit', dimensions: 32 });
+    const { json } = await postJson('/api/search', {
+      knowledgeBase: SEED_BASE,
+      query: 'fruit',
+      dimensions: 32,
+    });
     expect(json.query.dims).toBe(32);
   });
 
@@ -64,10 +79,17 @@ describe('POST /api/search', () => {
 
   test('streams progress events then the result as NDJSON when asked', async () => {
     const base = Array.from({ length: 300 }, (_, i) => `streamed line ${i} ${'word '.repeat(i % 9)}`);
-    const { status, headers, text } = await postJson('/api/search', { knowledgeBase: base, query: 'line' }, { accept: 'application/x-ndjson' });
+    const { status, headers, text } = await postJson(
+      '/api/search',
+      { knowledgeBase: base, query: 'line' },
+      { accept: 'application/x-ndjson' },
+    );
     expect(status).toBe(200);
     expect(headers.get('content-type')).toContain('application/x-ndjson');
-    const events = text.trim().split('\n').map((l) => JSON.parse(l));
+    const events = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events.at(-1)).toMatchObject({ type: 'result', data: { results: expect.any(Array) } });
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.length).toBeGreaterThan(0);
@@ -77,7 +99,9 @@ describe('POST /api/search', () => {
 
 describe('POST /api/embed', () => {
   test('returns one normalised vector and a token count per text, in order', async () => {
-    const { status, json } = await postJson('/api/embed', { texts: ['我想吃点东西', 'What is the capital of China?'] });
+    const { status, json } = await postJson('/api/embed', {
+      texts: ['我想吃点东西', 'What is the capital of China?'],
+    });
     expect(status).toBe(200);
     expect(json.dims).toBe(64);
     expect(json.embeddings).toHaveLength(2);

@@ -84,14 +84,19 @@ describe('the transport', () => {
   });
 
   test('a wrong Content-Type is a 415', async () => {
-    const res = await postJson('/api/search', JSON.stringify({ knowledgeBase: ['a'], query: 'b' }), { 'content-type': 'text/plain' });
+    const res = await postJson('/api/search', JSON.stringify({ knowledgeBase: ['a'], query: 'b' }), {
+      'content-type': 'text/plain',
+    });
     expectError(res, 415, 'Content-Type');
   });
 
   test('a body over the size limit is refused with 413 before it is read', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL('/api/search', BASE_URL);
-      const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 50_000_000 } });
+      const req = http.request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': 50_000_000 },
+      });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
@@ -104,7 +109,10 @@ describe('the transport', () => {
   });
 
   test('a large chunked body without Content-Length is also refused with 413', async () => {
-    const big = JSON.stringify({ knowledgeBase: Array.from({ length: 2000 }, () => 'y'.repeat(3000)), query: 'q' });
+    const big = JSON.stringify({
+      knowledgeBase: Array.from({ length: 2000 }, () => 'y'.repeat(3000)),
+      query: 'q',
+    });
     const res = await fetch(`${BASE_URL}/api/search`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -133,7 +141,10 @@ describe('the transport', () => {
 describe('client disconnects', () => {
   test('a request aborted while queued frees its place and the server keeps answering', async () => {
     // Several seconds of work for the test model, so the abort lands while it is queued or running.
-    const base = Array.from({ length: 1000 }, (_, i) => `disconnect probe ${Date.now()} ${i} ${'zeta '.repeat(100 + (i % 50))}`);
+    const base = Array.from(
+      { length: 1000 },
+      (_, i) => `disconnect probe ${Date.now()} ${i} ${'zeta '.repeat(100 + (i % 50))}`,
+    );
     const controller = new AbortController();
     const pending = fetch(`${BASE_URL}/api/search`, {
       method: 'POST',

@@ -9,11 +9,20 @@ let server: ChildProcess | undefined;
 
 async function startServer(): Promise<ChildProcess> {
   const child = spawn('node', ['scripts/serve.mjs'], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', MODEL_DIR: 'models/qwen3-embedding-test', SHUTDOWN_GRACE_MS: '20000' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOSTNAME: '127.0.0.1',
+      MODEL_DIR: 'models/qwen3-embedding-test',
+      SHUTDOWN_GRACE_MS: '20000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${URL_BASE}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${URL_BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -27,7 +36,10 @@ afterAll(() => {
 describe('SIGTERM', () => {
   test('finishes the request in flight, refuses new ones, and exits 0', async () => {
     server = await startServer();
-    const base = Array.from({ length: 600 }, (_, i) => `shutdown probe ${i} ${'omega '.repeat(80 + (i % 60))}`);
+    const base = Array.from(
+      { length: 600 },
+      (_, i) => `shutdown probe ${i} ${'omega '.repeat(80 + (i % 60))}`,
+    );
     const inFlight = fetch(`${URL_BASE}/api/search`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

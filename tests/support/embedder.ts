@@ -3,7 +3,10 @@ import { Embedder } from '../../server/embedder';
 import { TEST_MODEL_DIR } from '../../server/model-files';
 import { type Settings, settings } from '../../server/settings';
 
-export async function startEmbedder(overrides: Partial<Settings> = {}, modelDir = TEST_MODEL_DIR): Promise<Embedder> {
+export async function startEmbedder(
+  overrides: Partial<Settings> = {},
+  modelDir = TEST_MODEL_DIR,
+): Promise<Embedder> {
   const embedder = new Embedder({ ...settings(), ...overrides }, modelDir, () => {});
   await embedder.start();
   return embedder;

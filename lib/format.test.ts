@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { clampUnit, formatFixed4, formatMs } from './format';
+
+describe('formatFixed4', () => {
+  it('shows four decimals, padding and rounding', () => {
+    expect(formatFixed4(0.92171)).toBe('0.9217');
+    expect(formatFixed4(-0.5)).toBe('-0.5000');
+  });
+});
+
+describe('clampUnit', () => {
+  it('keeps scores inside 0..1 for a progress bar', () => {
+    expect(clampUnit(-0.2)).toBe(0);
+    expect(clampUnit(0.3)).toBe(0.3);
+    expect(clampUnit(1.0000001)).toBe(1);
+    expect(clampUnit(Number.NaN)).toBe(0);
+  });
+});
+
+describe('formatMs', () => {
+  it('uses milliseconds below a second and seconds above', () => {
+    expect(formatMs(0.2)).toBe('<1 ms');
+    expect(formatMs(12.4)).toBe('12 ms');
+    expect(formatMs(1234)).toBe('1.23 s');
+    expect(formatMs(65_000)).toBe('65.0 s');
+  });
+});

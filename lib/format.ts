@@ -1,0 +1,18 @@
+/** Display helpers shared by the result list and the vector panel. */
+
+/** Scores and vector values are shown with 4 decimals, as in the original Streamlit demo. */
+export function formatFixed4(value: number): string {
+  return value.toFixed(4);
+}
+
+/** Cosine similarity can be negative; a progress bar can only show 0..1. */
+export function clampUnit(value: number): number {
+  if (Number.isNaN(value)) return 0;
+  return Math.min(1, Math.max(0, value));
+}
+
+export function formatMs(ms: number): string {
+  if (ms < 1) return '<1 ms';
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}

@@ -1,0 +1,42 @@
+/**
+ * The settings sweep behind the defaults in server/settings.ts: batch budget, memory arena and
+ * the worker/thread split, each measured on the same texts with a fresh embedder.
+ */
+import { Embedder } from '../../server/embedder';
+import type { Settings } from '../../server/settings';
+import { median, round, rssMiB, timeMs } from './stats';
+
+interface Variant {
+  name: string;
+  overrides: Partial<Settings>;
+}
+
+const VARIANTS: Variant[] = [
+  { name: 'budget 128', overrides: { maxBatchTokens: 128 } },
+  { name: 'budget 256', overrides: { maxBatchTokens: 256 } },
+  { name: 'budget 512', overrides: { maxBatchTokens: 512 } },
+  { name: 'budget 1024', overrides: { maxBatchTokens: 1024 } },
+  { name: 'budget 2048', overrides: { maxBatchTokens: 2048 } },
+  { name: 'budget 512, arena on', overrides: { maxBatchTokens: 512, ORT_CPU_ARENA: true } },
+  { name: 'budget 512, 1 thread', overrides: { maxBatchTokens: 512, ortThreads: 1 } },
+  {
+    name: 'budget 512, 2 workers × 1 thread',
+    overrides: { maxBatchTokens: 512, EMBED_WORKERS: 2, ortThreads: 1 },
+  },
+];
+
+export async function runSweep(base: Settings, modelDir: string, texts: string[], log: (l: string) => void) {
+  const results: { name: string; ms: number; rssMiB: number }[] = [];
+  for (const variant of VARIANTS) {
+    const embedder = new Embedder({ ...base, ...variant.overrides, CACHE_MAX_BYTES: 0 }, modelDir, () => {});
+    await embedder.start();
+    const runs = [];
+    for (let i = 0; i < 2; i++)
+      runs.push(await timeMs(() => embedder.embed(texts, { kind: 'document', field: 'texts' })));
+    const ms = round(median(runs), 0);
+    results.push({ name: variant.name, ms, rssMiB: rssMiB() });
+    log(`sweep ${variant.name}: ${ms} ms`);
+    await embedder.close();
+  }
+  return { texts: texts.length, results };
+}
