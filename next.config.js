@@ -34,6 +34,8 @@ const nextConfig = {
   // Native and heavy ML packages stay out of the server bundle (Next 16 already does this; named for clarity).
   serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers'],
   poweredByHeader: false,
+  // `next dev` blocks its dev resources for hosts other than localhost; tests and docs use 127.0.0.1.
+  allowedDevOrigins: ['127.0.0.1'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -56,9 +56,12 @@ async function parseJsonResponse<T>(response: Response, schema: z.ZodType<T>): P
   const body = await readJson(response);
   if (!response.ok) throw AppError.fromBody(body, response.status);
   const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new AppError('internal', 'The server sent a response this page does not understand.');
+  if (!parsed.success) throw unreadable();
   return parsed.data;
+}
+
+function unreadable(): AppError {
+  return new AppError('internal', 'The server sent a response this page does not understand.');
 }
 
 export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
@@ -99,7 +102,7 @@ export async function postSearch(
   }
   for await (const line of ndjsonLines(response.body)) {
     const parsed = searchEventSchema.safeParse(safeJsonParse(line));
-    if (!parsed.success) continue;
+    if (!parsed.success) throw unreadable();
     const event = parsed.data;
     if (event.type === 'progress') onProgress?.({ done: event.done, total: event.total });
     else if (event.type === 'result') return event.data;

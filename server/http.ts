@@ -86,6 +86,30 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.outp
   throw invalid(field, message);
 }
 
+/**
+ * Response.json for bodies with one huge array (2,048 embeddings of 4,096 floats is ~80 MB of
+ * JSON): the array is serialised a slice at a time as the client reads, so the event loop is
+ * never blocked for the whole stringify and health checks keep answering.
+ */
+export function jsonResponseStreamingArray<T extends object>(value: T, key: keyof T & string, rowsPerSlice = 32): Response {
+  const rows = value[key] as unknown[];
+  const rest = JSON.stringify({ ...value, [key]: undefined });
+  const encoder = new TextEncoder();
+  let next = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const slice = rows.slice(next, next + rowsPerSlice).map((row) => JSON.stringify(row));
+      const head = next === 0 ? `{${JSON.stringify(key)}:[` : ',';
+      next += rowsPerSlice;
+      const done = next >= rows.length;
+      const tail = done ? `]${rest === '{}' ? '}' : `,${rest.slice(1)}`}` : '';
+      controller.enqueue(encoder.encode(head + slice.join(',') + tail));
+      if (done) controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'application/json' } });
+}
+
 export function errorResponse(err: unknown): Response {
   const appError = AppError.is(err) ? err : undefined;
   if (!appError) console.error('[api] unexpected error:', err);

@@ -24,9 +24,9 @@ const envSchema = z.object({
   EMBED_WORKERS: int(1).max(64).default(1),
   /** onnxruntime intra-op threads per worker (default: cores ÷ workers). */
   ORT_THREADS: int(1).optional(),
-  /** Texts waiting for the model, across all requests; past it new work is refused with 429. */
   /** onnxruntime's CPU memory arena keeps a buffer for every batch shape it has seen: off by default (measured). */
   ORT_CPU_ARENA: z.stringbool().default(false),
+  /** Texts waiting for the model, across all requests; past it new work is refused with 429. */
   MAX_QUEUE_TEXTS: int(1).default(4096),
   MAX_INPUTS: int(1).default(2048),
   MAX_CHARS_PER_TEXT: int(1).default(32_768),

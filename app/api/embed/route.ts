@@ -1,5 +1,5 @@
 import { embedTexts } from '@/server/embed-texts';
-import { parseWith, readJsonBody, route } from '@/server/http';
+import { jsonResponseStreamingArray, parseWith, readJsonBody, route } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 import { schemas } from '@/server/request-schemas';
 
@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 export const POST = route(async (request) => {
   const body = parseWith(schemas.embed, await readJsonBody(request));
-  return Response.json(await embedTexts(getEmbedder(), body, request.signal));
+  return jsonResponseStreamingArray(await embedTexts(getEmbedder(), body, request.signal), 'embeddings');
 });

@@ -1,0 +1,5 @@
+import { SearchScreen } from '@/components/search-screen';
+
+export default function HomePage() {
+  return <SearchScreen />;
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+
+interface CardProps {
+  /** Used for the heading's id, so the section is named by its heading. */
+  id: string;
+  title: string;
+  description?: ReactNode;
+  /** Shown at the right of the heading (a count, a status). */
+  aside?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}
+
+export function Card({ id, title, description, aside, children, className = '' }: CardProps) {
+  const headingId = `${id}-heading`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      className={`rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6 ${className}`}
+    >
+      <div className="mb-4">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id={headingId} className="font-semibold text-lg text-slate-900">
+            {title}
+          </h2>
+          {aside}
+        </div>
+        {description ? <p className="mt-0.5 text-slate-500 text-sm">{description}</p> : null}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from '../harness';
+
+test('the page names the model, dtype and device that answer', async ({ app }) => {
+  await app.goto();
+  const health = await app.health();
+  assert.equal(health.status, 'ready');
+  assert.ok(health.model && health.device);
+  const status = (await app.modelStatus.textContent()) ?? '';
+  for (const part of [health.model.id, health.model.dtype, health.device]) {
+    assert.ok(status.includes(part), `"${status}" names ${part}`);
+  }
+  const outcome = await app.search();
+  assert.ok(outcome.result);
+  const meta = (await app.page.getByTestId('search-meta').textContent()) ?? '';
+  assert.ok(meta.includes(outcome.result.model.id) && meta.includes(outcome.result.device), meta);
+  assert.match(meta, /embedded \d+, cached \d+/i);
+});
+
+test('the random test model is flagged by an amber banner', async ({ app }) => {
+  await app.goto();
+  const health = await app.health();
+  assert.equal(health.model?.isTestModel, true, 'the e2e server runs the generated test model');
+  await app.testModelBanner.waitFor();
+  const text = (await app.testModelBanner.textContent()) ?? '';
+  assert.match(text, /random weights/);
+  assert.match(text, /npm run model:pull/);
+  assert.equal(await app.healthError.count(), 0);
+});
+
+// The two states below cannot be produced on demand by a healthy test server, so the browser is
+// handed the health answers the server gives in those states (the body shape is lib/schemas.ts's).
+const QUEUE = { pendingTexts: 0, capacity: 4096 };
+
+test('while the model loads the status says "Loading model…"', async ({ app, page }) => {
+  await page.route('**/api/health', (route) =>
+    route.fulfill({ status: 503, json: { status: 'loading', workerRestarts: 0, queue: QUEUE } }),
+  );
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  assert.match((await app.modelStatus.textContent()) ?? '', /Loading model…/);
+  assert.equal(await app.healthError.count(), 0);
+});
+
+test('a model that failed to load is reported in a red banner with the server’s message', async ({
+  app,
+  page,
+}) => {
+  const message = 'Model file not found: models/missing/config.json';
+  await page.route('**/api/health', (route) =>
+    route.fulfill({ status: 503, json: { status: 'error', message, workerRestarts: 0, queue: QUEUE } }),
+  );
+  await page.goto('/');
+  await app.healthError.waitFor();
+  assert.equal(await app.healthError.getAttribute('role'), 'alert');
+  assert.ok(((await app.healthError.textContent()) ?? '').includes(message));
+  assert.match((await app.modelStatus.textContent()) ?? '', /unavailable/i);
+});
