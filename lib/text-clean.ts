@@ -18,11 +18,3 @@ export function cleanText(text: string): string {
     .replace(CONTROL, '')
     .trim();
 }
-
-/** Knowledge-base textarea → entries: one per line, trimmed, blank lines dropped. */
-export function parseKnowledgeBase(raw: string): string[] {
-  return raw
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
-}

@@ -47,8 +47,9 @@ describe('batching and the shared queue', () => {
   test('a query submitted behind a large knowledge-base job finishes first', async () => {
     embedder = await startEmbedder({ maxBatchTokens: 16 });
     const order: string[] = [];
-    const kb = doc(embedder, lines(300)).then(() => order.push('knowledge base'));
-    await new Promise((r) => setTimeout(r, 20));
+    const e = embedder;
+    const kb = doc(e, lines(2000)).then(() => order.push('knowledge base'));
+    while (e.health().queue.pendingTexts === 0) await new Promise((r) => setTimeout(r, 1));
     const query = embedder
       .embed(['我想吃点东西'], { kind: 'query', field: 'query' })
       .then(() => order.push('query'));

@@ -209,8 +209,8 @@ export class Embedder {
     if (s.status === 'ready') await s.pool.close();
   }
 
-  /** For the fault-recovery tests: kill a worker the way a crash would. */
+  /** For the fault-recovery tests: kill a busy worker the way a crash would. */
   killWorkerForTest(): Promise<void> {
-    return this.ready().pool.killOneWorker();
+    return this.ready().pool.killBusyWorker();
   }
 }

@@ -91,7 +91,11 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.outp
  * JSON): the array is serialised a slice at a time as the client reads, so the event loop is
  * never blocked for the whole stringify and health checks keep answering.
  */
-export function jsonResponseStreamingArray<T extends object>(value: T, key: keyof T & string, rowsPerSlice = 32): Response {
+export function jsonResponseStreamingArray<T extends object>(
+  value: T,
+  key: keyof T & string,
+  rowsPerSlice = 32,
+): Response {
   const rows = value[key] as unknown[];
   const rest = JSON.stringify({ ...value, [key]: undefined });
   const encoder = new TextEncoder();

@@ -72,10 +72,16 @@ export class WorkerPool {
     });
   }
 
-  /** Kills one busy (else any) worker as a crash would; for the fault-recovery tests. */
-  async killOneWorker(): Promise<void> {
-    const slot = this.slots.find((s) => s.pending) ?? this.slots[0];
-    await slot?.worker.terminate();
+  /** Kills a worker while it runs a batch, as a crash would; for the fault-recovery tests. */
+  async killBusyWorker(timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let slot = this.slots.find((s) => s.pending);
+    while (!slot && Date.now() < deadline) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slot = this.slots.find((s) => s.pending);
+    }
+    if (!slot) throw new Error('No worker was busy to kill');
+    await slot.worker.terminate();
   }
 
   async close(): Promise<void> {

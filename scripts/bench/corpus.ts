@@ -3,6 +3,7 @@
  * mix for a knowledge base: English, Chinese and mixed lines from a few tokens to about 300, most
  * short, a long tail (log-normal lengths).
  */
+import { NormalStream } from '../test-model/prng';
 
 const ENGLISH =
   'the of and to in is for on with as by at from that this it be are was an or which about our their more new can will one all has have not your other some time into what up out most than its only may these also how when where after over such first used use make many data model search query vector system user team product market report result results city weather river mountain coffee tea apple banana energy battery solar power health sleep study school history music travel train flight hotel price order account policy security network cloud server request response language meaning answer question'.split(
@@ -20,29 +21,19 @@ export interface CorpusOptions {
   medianTokens?: number;
 }
 
-/** mulberry32: a tiny, good-enough seeded generator for picking words. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Random = () => number;
 
-function pick<T>(random: () => number, list: readonly T[]): T {
+function pick<T>(random: Random, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
 }
 
 /** Roughly one token per English word or Chinese word of this list; lengths 4..300, log-normal. */
-function targetLength(random: () => number, median: number): number {
-  const gaussian = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+function targetLength(stream: NormalStream, median: number): number {
+  const gaussian = stream.normal();
   return Math.max(4, Math.min(300, Math.round(median * Math.exp(0.9 * gaussian))));
 }
 
-function sentence(random: () => number, words: number, language: 'en' | 'zh' | 'mixed'): string {
+function sentence(random: Random, words: number, language: 'en' | 'zh' | 'mixed'): string {
   const parts: string[] = [];
   for (let i = 0; i < words; i++) {
     const zh = language === 'zh' || (language === 'mixed' && random() < 0.5);
@@ -53,12 +44,13 @@ function sentence(random: () => number, words: number, language: 'en' | 'zh' | '
 }
 
 export function makeCorpus({ count, seed, medianTokens = 40 }: CorpusOptions): string[] {
-  const random = rng(seed);
+  const stream = new NormalStream(seed);
+  const random = () => stream.uniform();
   return Array.from({ length: count }, (_, i) => {
     const roll = random();
     const language = roll < 0.5 ? 'en' : roll < 0.85 ? 'zh' : 'mixed';
     // Chinese words in this list are ~1.5 tokens each: fewer words for the same token length.
-    const words = Math.max(3, Math.round(targetLength(random, medianTokens) / (language === 'en' ? 1 : 1.5)));
+    const words = Math.max(3, Math.round(targetLength(stream, medianTokens) / (language === 'en' ? 1 : 1.5)));
     return `${i}: ${sentence(random, words, language)}`;
   });
 }

@@ -3,6 +3,7 @@
  * the worker/thread split, each measured on the same texts with a fresh embedder.
  */
 import { Embedder } from '../../server/embedder';
+import { availableDtypes, type Dtype } from '../../server/model-files';
 import type { Settings } from '../../server/settings';
 import { median, round, rssMiB, timeMs } from './stats';
 
@@ -27,7 +28,10 @@ const VARIANTS: Variant[] = [
 
 export async function runSweep(base: Settings, modelDir: string, texts: string[], log: (l: string) => void) {
   const results: { name: string; ms: number; rssMiB: number }[] = [];
-  for (const variant of VARIANTS) {
+  const dtypes = availableDtypes(modelDir);
+  for (const variant of VARIANTS.filter(
+    (v) => !v.overrides.MODEL_DTYPE || dtypes.includes(v.overrides.MODEL_DTYPE as Dtype),
+  )) {
     const embedder = new Embedder({ ...base, ...variant.overrides, CACHE_MAX_BYTES: 0 }, modelDir, () => {});
     await embedder.start();
     const runs = [];
