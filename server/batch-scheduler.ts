@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The one queue in front of the inference workers. Texts from all requests wait here; whenever a
  * worker is free it gets the next batch:
@@ -67,18 +68,24 @@ export class BatchScheduler {
     return this.options.capacityTexts;
   }
 
+  /** Throws queue_full (429) when `texts` more would not fit in the queue right now. */
+  assertRoomFor(texts: number): void {
+    if (this.waiting.length + texts <= this.options.capacityTexts) return;
+    throw new AppError(
+      'queue_full',
+      `The server is busy: ${this.waiting.length} texts are waiting and this request adds ${texts} (limit ${this.options.capacityTexts}). Retry shortly.`,
+      { retryAfterSeconds: 1 },
+    );
+  }
+
   /** Embeds token rows; resolves with one vector per row, in input order. */
   submit(rows: Int32Array[], opts: SubmitOptions): Promise<Float32Array[]> {
     if (opts.signal?.aborted) return Promise.reject(cancelledError());
     if (rows.length === 0) return Promise.resolve([]);
-    if (this.waiting.length + rows.length > this.options.capacityTexts) {
-      return Promise.reject(
-        new AppError(
-          'queue_full',
-          `The server is busy: ${this.waiting.length} texts are waiting and this request adds ${rows.length} (limit ${this.options.capacityTexts}). Retry shortly.`,
-          { retryAfterSeconds: 1 },
-        ),
-      );
+    try {
+      this.assertRoomFor(rows.length);
+    } catch (err) {
+      return Promise.reject(err);
     }
     return new Promise((resolve, reject) => {
       const job: Job = {

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The embedder: the app's one costly resource, created once per process (kept on globalThis so
  * dev reloads reuse it), loading in the background and warmed up before it reports ready. It
@@ -87,6 +88,7 @@ export class Embedder {
         padTokenId: tokenizer.eosId,
         intraOpThreads: this.settings.ortThreads,
         cpuMemArena: this.settings.ORT_CPU_ARENA,
+        spinning: this.settings.ORT_SPINNING,
       },
       this.settings.EMBED_WORKERS,
       () => scheduler?.pump(),
@@ -166,6 +168,8 @@ export class Embedder {
         : texts;
     const found = inputs.map((text) => r.cache.get(text));
     const missing = [...new Set(inputs.filter((_, i) => !found[i]))];
+    // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
+    r.scheduler.assertRoomFor(missing.length);
     const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
     this.checkTokenBudget(rows, opts.field);
 

@@ -15,6 +15,7 @@ export interface SessionRequest {
   device: DevicePreference;
   intraOpThreads: number;
   cpuMemArena: boolean;
+  spinning: boolean;
 }
 
 export interface OpenedSession {
@@ -70,6 +71,7 @@ function sessionOptions(req: SessionRequest, device: Device): ort.InferenceSessi
     // Every batch has a new shape; the arena would keep buffers for each one (RSS grows for ever).
     enableCpuMemArena: req.cpuMemArena,
     enableMemPattern: false,
+    extra: { session: { intra_op: { allow_spinning: req.spinning ? '1' : '0' } } },
   };
 }
 

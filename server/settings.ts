@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Server settings, read from the environment once and validated: a bad value fails at start with a
  * message naming the variable, not at the first request. Nothing else in the app reads process.env.
@@ -26,6 +27,11 @@ const envSchema = z.object({
   ORT_THREADS: int(1).optional(),
   /** onnxruntime's CPU memory arena keeps a buffer for every batch shape it has seen: off by default (measured). */
   ORT_CPU_ARENA: z.stringbool().default(false),
+  /**
+   * Let onnxruntime's threads spin between ops (faster batches) instead of sleeping (leaves CPU to
+   * the HTTP thread under load). Measured both ways: see docs/benchmarks.md.
+   */
+  ORT_SPINNING: z.stringbool().default(true),
   /** Texts waiting for the model, across all requests; past it new work is refused with 429. */
   MAX_QUEUE_TEXTS: int(1).default(4096),
   MAX_INPUTS: int(1).default(2048),

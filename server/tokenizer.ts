@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The model's own tokenizer (tokenizer.json from the model folder, loaded by transformers.js,
  * never from the network), wrapped to produce exactly what Qwen3-Embedding expects: the content's

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A byte-bounded LRU of embeddings, keyed by model + the exact text the model saw (a query's key
  * includes its instruction). Full-length vectors are stored; `dimensions` is applied after, so one

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A pool of inference worker threads, each owning one ONNX session. A worker that crashes or is
  * killed fails only the batch it held (worker_crashed → 503) and is replaced by a fresh one.
@@ -144,7 +145,9 @@ export class WorkerPool {
     this.slots.splice(index, 1);
     if (slot.retiring || !slot.ready) return;
     slot.pending?.reject(
-      new AppError('worker_crashed', 'The inference worker crashed; it is being restarted. Please retry.'),
+      new AppError('worker_crashed', 'The inference worker crashed; it is being restarted. Please retry.', {
+        retryAfterSeconds: 1,
+      }),
     );
     this.restarts++;
     this.log(

@@ -16,6 +16,7 @@ export interface WorkerInit {
   padTokenId: number;
   intraOpThreads: number;
   cpuMemArena: boolean;
+  spinning: boolean;
 }
 
 export interface LoadedModel {
