@@ -83,7 +83,11 @@ async function main() {
 }
 
 main().catch((err: Error) => {
-  const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(`${err.message} ${String(err.cause ?? '')}`);
-  console.error(`model:pull failed: ${err.message}${offline ? ' (the Hugging Face Hub cannot be reached from this machine)' : ''}`);
+  const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED/.test(
+    `${err.message} ${String(err.cause ?? '')}`,
+  );
+  console.error(
+    `model:pull failed: ${err.message}${offline ? ' (the Hugging Face Hub cannot be reached from this machine)' : ''}`,
+  );
   process.exit(1);
 });
