@@ -5,17 +5,12 @@ import 'server-only';
  * signal aborts or it cancels the stream) the search is cancelled and its queued work dropped.
  */
 import { AppError } from '../lib/errors';
-import type { ParsedSearchRequest, SearchEvent } from '../lib/schemas';
-import type { Embedder } from './embedder';
-import { search } from './search';
+import type { SearchEvent } from '../lib/schemas';
+import type { PreparedSearch } from './search';
 
 const PROGRESS_INTERVAL_MS = 100;
 
-export function streamSearch(
-  embedder: Embedder,
-  req: ParsedSearchRequest,
-  requestSignal: AbortSignal,
-): Response {
+export function streamSearch(search: PreparedSearch, requestSignal: AbortSignal): Response {
   const abort = new AbortController();
   requestSignal.addEventListener('abort', () => abort.abort(), { once: true });
   const encoder = new TextEncoder();
@@ -33,7 +28,7 @@ export function streamSearch(
         send({ type: 'progress', done, total });
       };
       try {
-        send({ type: 'result', data: await search(embedder, req, { signal: abort.signal, onProgress }) });
+        send({ type: 'result', data: await search({ signal: abort.signal, onProgress }) });
       } catch (err) {
         if (!AppError.is(err)) console.error('[api] search failed:', err);
         const e = AppError.is(err) ? err : new AppError('internal', 'Internal server error');

@@ -33,14 +33,40 @@ function linkedController(parent?: AbortSignal): AbortController {
   return controller;
 }
 
-export async function search(
-  embedder: Embedder,
-  req: ParsedSearchRequest,
-  ctx: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
-): Promise<SearchResponse> {
-  const started = performance.now();
+export interface SearchContext {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type PreparedSearch = (ctx?: SearchContext) => Promise<SearchResponse>;
+
+/**
+ * Checks everything that can be checked before any work (texts empty after clean-up → 400, no
+ * model → 503), so a streamed search can still answer with a plain JSON error; returns the search.
+ */
+export function prepareSearch(embedder: Embedder, req: ParsedSearchRequest): PreparedSearch {
   const entries = cleanTexts(req.knowledgeBase, 'knowledgeBase');
   const query = cleanQuery(req.query);
+  embedder.ready();
+  return (ctx = {}) => runSearch(embedder, req, entries, query, ctx);
+}
+
+export function search(
+  embedder: Embedder,
+  req: ParsedSearchRequest,
+  ctx: SearchContext = {},
+): Promise<SearchResponse> {
+  return prepareSearch(embedder, req)(ctx);
+}
+
+async function runSearch(
+  embedder: Embedder,
+  req: ParsedSearchRequest,
+  entries: string[],
+  query: string,
+  ctx: SearchContext,
+): Promise<SearchResponse> {
+  const started = performance.now();
   const { info, model } = embedder.ready();
   const controller = linkedController(ctx.signal);
   const common = { dimensions: req.dimensions, signal: controller.signal };

@@ -28,6 +28,8 @@ export interface StartOptions {
   /** Echo the server's output with this prefix (off by default: the reports stay readable). */
   echo?: boolean;
   readyTimeoutMs?: number;
+  /** When the server counts as started (default: /api/health answers 200, the model is warm). */
+  isReady?: (status: number, health: { status?: string }) => boolean;
 }
 
 /** `preferred` if nothing listens there, else a port the OS picks; avoids clashing with other engineers' servers. */
@@ -87,12 +89,16 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     });
   }
   const server = { child, pid: child.pid as number, baseUrl: `http://127.0.0.1:${opts.port}`, lines };
-  await waitForHealth(server, opts.readyTimeoutMs ?? 120_000);
+  await waitForHealth(server, opts.readyTimeoutMs ?? 120_000, opts.isReady ?? ((status) => status === 200));
   return server;
 }
 
-/** Polls /api/health until 200 (model loaded and warmed up); fails early if the process dies. */
-async function waitForHealth(server: ServerProcess, timeoutMs: number): Promise<void> {
+/** Polls /api/health until `isReady` says so; fails early if the process dies. */
+async function waitForHealth(
+  server: ServerProcess,
+  timeoutMs: number,
+  isReady: NonNullable<StartOptions['isReady']>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) {
@@ -101,7 +107,7 @@ async function waitForHealth(server: ServerProcess, timeoutMs: number): Promise<
       );
     }
     const ok = await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) }).then(
-      (r) => r.status === 200,
+      async (r) => isReady(r.status, await r.json().catch(() => ({}))),
       () => false,
     );
     if (ok) return;

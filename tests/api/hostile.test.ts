@@ -42,6 +42,15 @@ describe('bad values are a 400 naming the field', () => {
     expectError(res, 400, field);
   });
 
+  test('a streamed search (NDJSON) with a bad entry still gets a plain JSON 400', async () => {
+    const res = await postJson(
+      '/api/search',
+      { knowledgeBase: ['ok', '\u200B'], query: 'q' },
+      { accept: 'application/x-ndjson' },
+    );
+    expectError(res, 400, 'knowledgeBase[1]');
+  });
+
   test('a missing query says it is required', async () => {
     const res = await search({ knowledgeBase: SEED_BASE });
     expectError(res, 400, 'query');
