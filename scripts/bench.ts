@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --texts 512 --reps 3 --kb-lines 1000 --searches 1000 --sweep]
+ * npm run bench [-- --texts 512 --reps 3 --kb-lines 1000 --searches 1000 --sweep | --sweep-only q8]
  * Generates (once) the full-size 0.6B-shaped random model, then in ONE process, alternating the
  * contenders and repeating each, measures throughput on a seeded mixed corpus, warm single-query
  * latency, re-search of an unchanged knowledge base, and RSS over many searches. Writes
  * bench/results.json and docs/benchmarks.md. Not part of the test suite: numbers, not assertions.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     'tjs-batch': { type: 'string', default: '8' },
     'model-dir': { type: 'string' },
     sweep: { type: 'boolean', default: false },
+    /** Only the sweep variants whose name contains this (plus the default), e.g. --sweep-only q8. */
+    'sweep-only': { type: 'string' },
   },
 });
 
@@ -46,6 +49,14 @@ async function main() {
   );
 
   const corpus = makeCorpus({ count: Number(args.texts), seed: 1 });
+  if (args['sweep-only']) {
+    const sweep = await runSweep(base, modelDir, corpus.slice(0, 48), log, args['sweep-only']);
+    fs.writeFileSync(
+      `bench/sweep-${args['sweep-only'].replace(/\W+/g, '-')}.json`,
+      `${JSON.stringify(sweep, null, 2)}\n`,
+    );
+    return;
+  }
   const tokenizer = await EmbeddingTokenizer.load(modelDir);
   const rows = await tokenizer.encodeAll(corpus, base.MAX_TOKENS);
   const totalTokens = rows.reduce((s, r) => s + r.length, 0);

@@ -19,19 +19,34 @@ const VARIANTS: Variant[] = [
   { name: 'budget 1024', overrides: { maxBatchTokens: 1024 } },
   { name: 'budget 2048', overrides: { maxBatchTokens: 2048 } },
   { name: 'budget 512, arena on', overrides: { maxBatchTokens: 512, ORT_CPU_ARENA: true } },
+  { name: 'budget 512, no spinning', overrides: { maxBatchTokens: 512, ORT_SPINNING: false } },
   { name: 'budget 512, 1 thread', overrides: { maxBatchTokens: 512, ortThreads: 1 } },
   {
     name: 'budget 512, 2 workers × 1 thread',
     overrides: { maxBatchTokens: 512, EMBED_WORKERS: 2, ortThreads: 1 },
   },
+  // Runs only when the folder has onnx/model_quantized.onnx (make-test-model --preset 0.6b --quantized).
+  {
+    name: 'budget 512, q8 (dynamically quantised MatMuls)',
+    overrides: { maxBatchTokens: 512, MODEL_DTYPE: 'q8' },
+  },
 ];
 
-export async function runSweep(base: Settings, modelDir: string, texts: string[], log: (l: string) => void) {
+export async function runSweep(
+  base: Settings,
+  modelDir: string,
+  texts: string[],
+  log: (l: string) => void,
+  only?: string,
+) {
   const results: { name: string; ms: number; rssMiB: number }[] = [];
   const dtypes = availableDtypes(modelDir);
-  for (const variant of VARIANTS.filter(
-    (v) => !v.overrides.MODEL_DTYPE || dtypes.includes(v.overrides.MODEL_DTYPE as Dtype),
-  )) {
+  const runnable = VARIANTS.filter(
+    (v) =>
+      (!v.overrides.MODEL_DTYPE || dtypes.includes(v.overrides.MODEL_DTYPE as Dtype)) &&
+      (!only || v.name.includes(only) || v.name === 'budget 512'),
+  );
+  for (const variant of runnable) {
     const embedder = new Embedder({ ...base, ...variant.overrides, CACHE_MAX_BYTES: 0 }, modelDir, () => {});
     await embedder.start();
     const runs = [];
