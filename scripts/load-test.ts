@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './lib/load-phases';
 import { AVG_TEXTS } from './lib/search-traffic';
-import { freePort, report, sleep, startServer, stopServer } from './lib/server-process';
+import { endOfRunChecks, freePort, report, sleep, startServer, stopServer } from './lib/server-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,7 +112,6 @@ async function main() {
   await sleep(300);
   const after = await fetch(`${server.baseUrl}/api/health`).then((r) => r.json());
   const exitCode = await stopServer(server);
-  const crashes = server.lines.filter((l) => /unhandledRejection|uncaughtException|unexpected error/.test(l));
 
   const { tally: _b, ...burstOut } = burstPhase;
   const { tally: _p, ...pacedOut } = pacedPhase;
@@ -154,12 +153,7 @@ async function main() {
       ok: after.queue?.pendingTexts === 0 && after.workerRestarts === 0,
       detail: `pendingTexts ${after.queue?.pendingTexts}, workerRestarts ${after.workerRestarts}`,
     },
-    {
-      name: 'no unhandled errors in the server log',
-      ok: crashes.length === 0,
-      detail: crashes.slice(0, 3).join(' | ') || 'none',
-    },
-    { name: 'SIGTERM → exit 0', ok: exitCode === 0, detail: `exit code ${exitCode}` },
+    ...endOfRunChecks(server, exitCode),
   ]);
   process.exit(passed ? 0 : 1);
 }

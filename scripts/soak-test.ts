@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { committedHeapMiB, liveHeapMiB } from './lib/gc-trace';
 import { latencyStats } from './lib/search-traffic';
 import {
+  endOfRunChecks,
   freePort,
   mib,
   pollHealth,
@@ -150,7 +151,6 @@ async function main() {
   if (args['server-log']) fs.writeFileSync(args['server-log'], `${server.lines.join('\n')}\n`);
 
   const readyLines = server.lines.filter((l) => READY_LINE.test(l));
-  const crashes = server.lines.filter((l) => /unhandledRejection|uncaughtException|unexpected error/.test(l));
   const [base, end] = [checkpoints.find((c) => c.requests === BASELINE), checkpoints.at(-1)];
   const live = liveHeapMiB(server.lines, base?.logLine ?? 0);
   const growth = (a?: number, b?: number) => (a && b ? Math.round((b / a - 1) * 1000) / 10 : Number.NaN);
@@ -238,12 +238,7 @@ async function main() {
       ok: after.workerRestarts === 0,
       detail: `workerRestarts ${after.workerRestarts}`,
     },
-    {
-      name: 'no unhandled errors in the server log',
-      ok: crashes.length === 0,
-      detail: crashes.slice(0, 3).join(' | ') || 'none',
-    },
-    { name: 'SIGTERM → exit 0', ok: exitCode === 0, detail: `exit code ${exitCode}` },
+    ...endOfRunChecks(server, exitCode),
   ]);
   process.exit(passed ? 0 : 1);
 }

@@ -258,8 +258,27 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** The checks every server run ends with: nothing unhandled in its log, and SIGTERM → exit 0. */
+export function endOfRunChecks(server: ServerProcess, exitCode: number | null): Check[] {
+  const crashes = server.lines.filter((l) => /unhandledRejection|uncaughtException|unexpected error/.test(l));
+  return [
+    {
+      name: 'no unhandled errors in the server log',
+      ok: crashes.length === 0,
+      detail: crashes.slice(0, 3).join(' | ') || 'none',
+    },
+    { name: 'SIGTERM → exit 0', ok: exitCode === 0, detail: `exit code ${exitCode}` },
+  ];
+}
+
 /** Prints one PASS/FAIL line per check; returns whether all passed. */
-export function report(checks: { name: string; ok: boolean; detail: string }[]): boolean {
+export function report(checks: Check[]): boolean {
   for (const c of checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
   return checks.every((c) => c.ok);
 }
