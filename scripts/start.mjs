@@ -15,21 +15,6 @@ if (!fs.existsSync('.next/BUILD_ID')) {
   if (!run('npx', ['next', 'build'])) process.exit(1);
 }
 
-const hasRealModel = () =>
-  fs.existsSync('models') &&
-  fs.readdirSync('models').some((name) => {
-    const config = `models/${name}/config.json`;
-    return fs.existsSync(config) && !JSON.parse(fs.readFileSync(config, 'utf8'))._semantic_radar_test_model;
-  });
-
-if (!process.env.MODEL_DIR && !hasRealModel()) {
-  const pulled = process.env.SKIP_MODEL_PULL !== '1' && run('npx', ['tsx', 'scripts/pull-model.ts']);
-  if (!pulled) {
-    console.log(
-      'No real model could be had: starting on the random-weight test model (rankings are meaningless).',
-    );
-    if (!run('npx', ['tsx', 'scripts/make-test-model.ts'])) process.exit(1);
-  }
-}
+if (!process.env.MODEL_DIR && !run('npx', ['tsx', 'scripts/prepare-model.ts'])) process.exit(1);
 
 await import('./serve.mjs');

@@ -167,13 +167,14 @@ export class Embedder {
         ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))
         : texts;
     const found = inputs.map((text) => r.cache.get(text));
-    const missing = [...new Set(inputs.filter((_, i) => !found[i]))];
+    const misses = inputs.filter((_, i) => !found[i]);
+    const missing = [...new Set(misses)];
     // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
     r.scheduler.assertRoomFor(missing.length);
     const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
     this.checkTokenBudget(rows, opts.field);
 
-    const cachedCount = inputs.length - inputs.filter((_, i) => !found[i]).length;
+    const cachedCount = inputs.length - misses.length;
     const vectors = await r.scheduler.submit(rows, {
       priority: opts.kind,
       signal: opts.signal,
