@@ -105,6 +105,11 @@ export class BatchScheduler {
     });
   }
 
+  /** Fails every waiting job (the workers are gone); their places in the queue are freed. */
+  failAll(err: Error): void {
+    for (const job of new Set(this.waiting.map((item) => item.job))) this.fail(job, err);
+  }
+
   /** Called by the worker pool when a worker frees up (or a new one is ready). */
   pump = (): void => {
     while (this.runner.idleCount() > 0 && this.waiting.length > 0) this.dispatch(this.takeBatch());

@@ -93,6 +93,7 @@ export class Embedder {
       this.settings.EMBED_WORKERS,
       () => scheduler?.pump(),
       this.log,
+      (err) => this.onPoolBroken(pool, scheduler, err),
     );
     scheduler = new BatchScheduler(pool, {
       maxBatchTokens: this.settings.maxBatchTokens,
@@ -120,6 +121,14 @@ export class Embedder {
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
+  }
+
+  /** No worker can be restarted: fail what waits, report the error, let start() retry a full load later. */
+  private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
+    const message = `The inference worker could not be restarted: ${err.message}`;
+    this.state = { status: 'error', message, at: Date.now() };
+    scheduler?.failAll(new AppError('model_unavailable', message, { retryAfterSeconds: 10 }));
+    void pool.close();
   }
 
   health(): Health {

@@ -39,6 +39,22 @@ describe('faults', () => {
     expect(e.health().status).toBe('ready');
   });
 
+  test('when a crashed worker cannot be replaced, health reports the error and waiting requests get a 503', async () => {
+    const dir = copyOfTestModel('vanishing');
+    embedder = await startEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 }, dir);
+    const e = embedder;
+    fs.rmSync(path.join(dir, 'onnx', 'model.onnx'));
+    const running = e.embed(lines(3000), { kind: 'document', field: 'texts' }).then(
+      () => 'resolved',
+      (err: { code?: string }) => err.code,
+    );
+    await e.killWorkerForTest();
+    expect(await running).toBe('worker_crashed');
+    while (e.health().status === 'ready') await new Promise((r) => setTimeout(r, 10));
+    expect(e.health()).toMatchObject({ status: 'error', message: expect.stringContaining('model.onnx') });
+    expect(() => e.ready()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
+  });
+
   test('a missing ONNX file leaves the embedder in error with a message naming the file', async () => {
     const dir = copyOfTestModel('missing');
     fs.rmSync(path.join(dir, 'onnx', 'model.onnx'));

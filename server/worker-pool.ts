@@ -46,6 +46,8 @@ export class WorkerPool {
     /** Called whenever a worker becomes free, so the scheduler can hand it the next batch. */
     private readonly onIdle: () => void,
     private readonly log: (line: string) => void = console.log,
+    /** Called when a crashed worker cannot be replaced (e.g. the model file is gone). */
+    private readonly onBroken: (err: Error) => void = () => {},
   ) {}
 
   /** Starts every worker; resolves once all have loaded the model and run a warm-up inference. */
@@ -153,8 +155,9 @@ export class WorkerPool {
     this.log(
       `[embedder] inference worker exited (code ${code}); starting a new one (restart #${this.restarts})`,
     );
-    this.startSlot().catch((err: Error) =>
-      this.log(`[embedder] restarting the worker failed: ${err.message}`),
-    );
+    this.startSlot().catch((err: Error) => {
+      this.log(`[embedder] restarting the worker failed: ${err.message}`);
+      this.onBroken(err);
+    });
   }
 }
