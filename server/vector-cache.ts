@@ -41,8 +41,4 @@ export class VectorCache {
   set(text: string, value: CachedEmbedding) {
     this.lru?.set(this.key(text), value);
   }
-
-  get entries(): number {
-    return this.lru?.size ?? 0;
-  }
 }

@@ -38,7 +38,6 @@ export class WorkerPool {
   private slots: Slot[] = [];
   private nextId = 1;
   restarts = 0;
-  model?: LoadedModel;
 
   constructor(
     private readonly init: WorkerInit,
@@ -53,7 +52,6 @@ export class WorkerPool {
   /** Starts every worker; resolves once all have loaded the model and run a warm-up inference. */
   async start(): Promise<LoadedModel> {
     const models = await Promise.all(Array.from({ length: this.size }, () => this.startSlot()));
-    this.model = models[0];
     return models[0] as LoadedModel;
   }
 
