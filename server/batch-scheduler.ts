@@ -31,6 +31,7 @@ interface Job {
   total: number;
   settled: boolean;
   onProgress?: (done: number, total: number) => void;
+  onStart?: () => void;
   resolve: (vectors: Float32Array[]) => void;
   reject: (err: Error) => void;
 }
@@ -48,6 +49,8 @@ export interface SubmitOptions {
   priority: Priority;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Called once, when the first of the job's texts goes to a worker (its queue time ends). */
+  onStart?: () => void;
 }
 
 export class BatchScheduler {
@@ -96,6 +99,7 @@ export class BatchScheduler {
         resolve,
         reject,
         onProgress: opts.onProgress,
+        onStart: opts.onStart,
       };
       rows.forEach((ids, index) => {
         this.waiting.push({ job, index, ids, priority: opts.priority, seq: this.seq++ });
@@ -160,6 +164,10 @@ export class BatchScheduler {
   }
 
   private dispatch(batch: Item[]) {
+    for (const item of batch) {
+      item.job.onStart?.();
+      item.job.onStart = undefined;
+    }
     const lengths = Int32Array.from(batch, (i) => i.ids.length);
     const ids = new Int32Array(lengths.reduce((a, b) => a + b, 0));
     let offset = 0;

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { EmbedResponse, ParsedEmbedRequest } from '../lib/schemas';
-import type { Embedder } from './embedder';
 import { cleanTexts } from './search';
+import type { TextEmbedder } from './text-embedder';
 
 /** /api/embed: full-length (or `dimensions`-long) normalised vectors and token counts, in input order. */
 export async function embedTexts(
-  embedder: Embedder,
+  embedder: TextEmbedder,
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
 ): Promise<EmbedResponse> {
@@ -17,7 +17,7 @@ export async function embedTexts(
     signal,
     field: 'texts',
   });
-  const { info } = embedder.ready();
+  const { info } = embedder.requireReady();
   return {
     embeddings: out.vectors.map((v) => Array.from(v)),
     dims: out.vectors[0]?.length ?? info.dims,

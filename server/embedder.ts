@@ -7,37 +7,32 @@ import 'server-only';
  */
 import path from 'node:path';
 import { AppError, invalid } from '../lib/errors';
-import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
-import { shortenEmbedding } from '../lib/vector-math';
+import type { Health, ModelInfo } from '../lib/schemas';
 import { BatchScheduler } from './batch-scheduler';
+import { embedThroughCache, idItems, textItems } from './embed-pipeline';
 import { defaultModelDir, readModelConfig } from './model-files';
 import type { Settings } from './settings';
-import { EmbeddingTokenizer, formatQuery } from './tokenizer';
+import {
+  type AnsweredBy,
+  contextLengthMessage,
+  type EmbedOptions,
+  type EmbedOutcome,
+  type EmbedTiming,
+  type TextEmbedder,
+} from './text-embedder';
+import { EmbeddingTokenizer } from './tokenizer';
 import { VectorCache } from './vector-cache';
 import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
 
+export type { EmbedOptions, EmbedOutcome } from './text-embedder';
+
 const RETRY_LOAD_AFTER_MS = 10_000;
 
-export interface EmbedOptions {
-  kind: TextKind;
-  /** Query instruction; undefined → the default, '' → none. */
-  instruction?: string;
-  dimensions?: number;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  /** The request field holding the texts, for error messages (e.g. "knowledgeBase"). */
-  field: string;
-}
-
-export interface EmbedOutcome {
-  vectors: Float32Array[];
-  tokens: number[];
-  embedded: number;
-  cached: number;
-}
-
 interface Ready {
+  device: AnsweredBy;
+  /** Token ids must lie in 0..vocabSize − 1 (from config.json; unbounded when it does not say). */
+  vocabSize: number;
   tokenizer: EmbeddingTokenizer;
   pool: WorkerPool;
   scheduler: BatchScheduler;
@@ -51,7 +46,9 @@ type State =
   | { status: 'error'; message: string; at: number }
   | ({ status: 'ready' } & Ready);
 
-export class Embedder {
+/** The in-process backend: the ONNX model in worker threads. */
+export class Embedder implements TextEmbedder {
+  readonly backend = 'onnx' as const;
   private state: State = { status: 'loading' };
   private loading?: Promise<void>;
 
@@ -117,7 +114,19 @@ export class Embedder {
       isTestModel: config.isTestModel,
     };
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, `${info.id}/${info.dtype}`);
-    this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
+    const vocabSize =
+      typeof config.raw.vocab_size === 'number' ? config.raw.vocab_size : Number.MAX_SAFE_INTEGER;
+    this.state = {
+      status: 'ready',
+      device: model.device,
+      vocabSize,
+      tokenizer,
+      pool,
+      scheduler,
+      cache,
+      model,
+      info,
+    };
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
@@ -144,6 +153,7 @@ export class Embedder {
     if (s.status === 'error') return { status: 'error', message: s.message, queue, ...base };
     return {
       status: 'ready',
+      backend: { kind: 'onnx' },
       model: s.info,
       device: s.model.device,
       deviceReason: s.model.deviceReason,
@@ -153,7 +163,7 @@ export class Embedder {
   }
 
   /** The loaded model, or the 503 a request should get while there is none. */
-  ready(): Ready {
+  requireReady(): Ready {
     const s = this.state;
     if (s.status === 'ready') return s;
     void this.start();
@@ -167,45 +177,76 @@ export class Embedder {
   }
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
-    const r = this.ready();
-    if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
-      throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
-    }
-    const inputs =
-      opts.kind === 'query'
-        ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))
-        : texts;
-    const found = inputs.map((text) => r.cache.get(text));
-    const misses = inputs.filter((_, i) => !found[i]);
-    const missing = [...new Set(misses)];
-    // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
-    r.scheduler.assertRoomFor(missing.length);
-    const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
-    this.checkTokenBudget(rows, opts.field);
+    const r = this.requireReady();
+    return embedThroughCache(
+      textItems(texts, opts),
+      r.cache,
+      r.info,
+      opts,
+      async (inputs, at, onProgress) => {
+        // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
+        r.scheduler.assertRoomFor(inputs.length);
+        const started = performance.now();
+        const tooLong =
+          opts.overLimit === 'reject'
+            ? (i: number, requested: number) => {
+                throw invalid(`${opts.field}[${at[i]}]`, contextLengthMessage(r.info.maxTokens, requested));
+              }
+            : undefined;
+        const rows = await r.tokenizer.encodeAll(inputs, r.info.maxTokens, opts.signal, tooLong);
+        return this.runRows(r, rows, opts, onProgress, performance.now() - started);
+      },
+    );
+  }
 
-    const cachedCount = inputs.length - misses.length;
+  async embedTokenIds(rows: readonly number[][], opts: EmbedOptions): Promise<EmbedOutcome> {
+    const r = this.requireReady();
+    rows.forEach((ids, i) => {
+      const bad = ids.findIndex((id) => id >= r.vocabSize);
+      if (bad >= 0)
+        throw invalid(
+          `${opts.field}[${i}][${bad}]`,
+          `token id ${ids[bad]} is outside the vocabulary (0..${r.vocabSize - 1})`,
+        );
+    });
+    return embedThroughCache(idItems(rows), r.cache, r.info, opts, (inputs, at, onProgress) => {
+      r.scheduler.assertRoomFor(inputs.length);
+      const tokenRows = inputs.map((ids, i) => {
+        const requested = r.tokenizer.lengthWithEos(ids);
+        if (opts.overLimit === 'reject' && requested > r.info.maxTokens)
+          throw invalid(`${opts.field}[${at[i]}]`, contextLengthMessage(r.info.maxTokens, requested));
+        return r.tokenizer.withEos(ids, r.info.maxTokens);
+      });
+      return this.runRows(r, tokenRows, opts, onProgress, 0);
+    });
+  }
+
+  /** Token rows → the batch queue → vectors, with where the time went. */
+  private async runRows(
+    r: Ready,
+    rows: Int32Array[],
+    opts: EmbedOptions,
+    onProgress: ((done: number) => void) | undefined,
+    tokenizeMs: number,
+  ) {
+    this.checkTokenBudget(rows, opts.field);
+    const queuedAt = performance.now();
+    let startedAt: number | undefined;
     const vectors = await r.scheduler.submit(rows, {
       priority: opts.kind,
       signal: opts.signal,
-      onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
+      onProgress: onProgress && ((done) => onProgress(done)),
+      onStart: () => {
+        startedAt = performance.now();
+      },
     });
-    const fresh = new Map(
-      missing.map((text, i) => [
-        text,
-        { vector: vectors[i] as Float32Array, tokens: (rows[i] as Int32Array).length },
-      ]),
-    );
-    for (const [text, value] of fresh) r.cache.set(text, value);
-
-    const all = inputs.map(
-      (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
-    );
-    return {
-      vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),
-      tokens: all.map((e) => e.tokens),
-      embedded: missing.length,
-      cached: cachedCount,
+    const doneAt = performance.now();
+    const timing: EmbedTiming = {
+      tokenizeMs,
+      queueMs: (startedAt ?? doneAt) - queuedAt,
+      inferenceMs: doneAt - (startedAt ?? doneAt),
     };
+    return { vectors, tokens: rows.map((ids) => ids.length), timing };
   }
 
   private checkTokenBudget(rows: Int32Array[], field: string) {
@@ -225,6 +266,6 @@ export class Embedder {
 
   /** For the fault-recovery tests: kill a busy worker the way a crash would. */
   killWorkerForTest(): Promise<void> {
-    return this.ready().pool.killBusyWorker();
+    return this.requireReady().pool.killBusyWorker();
   }
 }

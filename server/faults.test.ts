@@ -52,7 +52,7 @@ describe('faults', () => {
     expect(await running).toBe('worker_crashed');
     while (e.health().status === 'ready') await new Promise((r) => setTimeout(r, 10));
     expect(e.health()).toMatchObject({ status: 'error', message: expect.stringContaining('model.onnx') });
-    expect(() => e.ready()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
+    expect(() => e.requireReady()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
   });
 
   test('a missing ONNX file leaves the embedder in error with a message naming the file', async () => {
@@ -62,7 +62,7 @@ describe('faults', () => {
     const health = embedder.health();
     expect(health.status).toBe('error');
     expect(health.message).toContain(path.join('onnx', 'model.onnx'));
-    expect(() => embedder?.ready()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
+    expect(() => embedder?.requireReady()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
   });
 
   test('a corrupt ONNX file leaves the embedder in error with a message naming the file', async () => {

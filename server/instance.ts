@@ -1,16 +1,22 @@
 import 'server-only';
 /**
  * The process-wide embedder, created on first use and kept on globalThis so that Next's dev
- * reloads (which re-evaluate modules) do not start a second set of workers.
+ * reloads (which re-evaluate modules) do not start a second set of workers. EMBEDDINGS_BASE_URL
+ * chooses the remote backend; otherwise the model runs in this process.
  */
 import { Embedder } from './embedder';
+import { RemoteEmbedder } from './remote-embedder';
 import { settings } from './settings';
+import type { TextEmbedder } from './text-embedder';
 
-const holder = globalThis as typeof globalThis & { __semanticRadarEmbedder?: Embedder };
+const holder = globalThis as typeof globalThis & { __semanticRadarEmbedder?: TextEmbedder };
 
-export function getEmbedder(): Embedder {
+export function getEmbedder(): TextEmbedder {
   if (!holder.__semanticRadarEmbedder) {
-    holder.__semanticRadarEmbedder = new Embedder(settings());
+    const s = settings();
+    holder.__semanticRadarEmbedder = s.EMBEDDINGS_BASE_URL
+      ? new RemoteEmbedder(s, s.EMBEDDINGS_BASE_URL)
+      : new Embedder(s);
     void holder.__semanticRadarEmbedder.start();
   }
   return holder.__semanticRadarEmbedder;

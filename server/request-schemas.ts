@@ -8,3 +8,10 @@ export const schemas = requestSchemas({
   maxCharsPerText: settings().MAX_CHARS_PER_TEXT,
   maxInstructionChars: DEFAULT_LIMITS.maxInstructionChars,
 });
+
+/** The same limits for /v1/embeddings (MAX_INPUTS is OpenAI's 2,048 by default). */
+export const openAILimits = {
+  maxInputs: settings().MAX_INPUTS,
+  maxCharsPerText: settings().MAX_CHARS_PER_TEXT,
+  maxInstructionChars: DEFAULT_LIMITS.maxInstructionChars,
+};

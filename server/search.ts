@@ -7,7 +7,7 @@ import { invalid } from '../lib/errors';
 import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } from '../lib/schemas';
 import { cleanText } from '../lib/text-clean';
 import { dot, roundTo, topKIndices } from '../lib/vector-math';
-import type { Embedder } from './embedder';
+import type { TextEmbedder } from './text-embedder';
 
 /** Cleans every text; one that is empty afterwards is a 400 naming it (e.g. `knowledgeBase[3]`). */
 export function cleanTexts(texts: readonly string[], field: string): string[] {
@@ -44,15 +44,15 @@ export type PreparedSearch = (ctx?: SearchContext) => Promise<SearchResponse>;
  * Checks everything that can be checked before any work (texts empty after clean-up → 400, no
  * model → 503), so a streamed search can still answer with a plain JSON error; returns the search.
  */
-export function prepareSearch(embedder: Embedder, req: ParsedSearchRequest): PreparedSearch {
+export function prepareSearch(embedder: TextEmbedder, req: ParsedSearchRequest): PreparedSearch {
   const entries = cleanTexts(req.knowledgeBase, 'knowledgeBase');
   const query = cleanQuery(req.query);
-  embedder.ready();
+  embedder.requireReady();
   return (ctx = {}) => runSearch(embedder, req, entries, query, ctx);
 }
 
 export function search(
-  embedder: Embedder,
+  embedder: TextEmbedder,
   req: ParsedSearchRequest,
   ctx: SearchContext = {},
 ): Promise<SearchResponse> {
@@ -60,14 +60,14 @@ export function search(
 }
 
 async function runSearch(
-  embedder: Embedder,
+  embedder: TextEmbedder,
   req: ParsedSearchRequest,
   entries: string[],
   query: string,
   ctx: SearchContext,
 ): Promise<SearchResponse> {
   const started = performance.now();
-  const { info, model } = embedder.ready();
+  const { info, device } = embedder.requireReady();
   const controller = linkedController(ctx.signal);
   const common = { dimensions: req.dimensions, signal: controller.signal };
   const [q, docs] = await Promise.all([
@@ -99,7 +99,7 @@ async function runSearch(
       tokens: q.tokens[0] as number,
     },
     model: info,
-    device: model.device,
+    device,
     cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached },
     timingMs: {
       embed: roundTo(embeddedAt - started, 1),
