@@ -18,6 +18,8 @@ import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
 
 const RETRY_LOAD_AFTER_MS = 10_000;
+/** A client told "model unavailable" should come back when the next reload may have succeeded. */
+const UNAVAILABLE_RETRY_AFTER_S = RETRY_LOAD_AFTER_MS / 1000;
 
 export interface EmbedOptions {
   kind: TextKind;
@@ -139,7 +141,9 @@ export class Embedder {
   private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
     const message = `The inference worker could not be restarted: ${err.message}`;
     this.fail(message);
-    scheduler?.failAll(new AppError('model_unavailable', message, { retryAfterSeconds: 10 }));
+    scheduler?.failAll(
+      new AppError('model_unavailable', message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S }),
+    );
     void pool.close();
   }
 
@@ -177,7 +181,7 @@ export class Embedder {
         retryAfterSeconds: 2,
       });
     throw new AppError('model_unavailable', `The model could not be loaded: ${s.message}`, {
-      retryAfterSeconds: 10,
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S,
     });
   }
 
