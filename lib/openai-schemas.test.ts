@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { openAIEmbeddingsSchema } from './openai-schemas';
 
-const schema = openAIEmbeddingsSchema({ maxInputs: 3, maxCharsPerText: 10, maxInstructionChars: 20 });
+const schema = openAIEmbeddingsSchema({ maxInputs: 3, maxCharsPerText: 10 });
 
 function issue(body: unknown) {
   const parsed = schema.safeParse(body);

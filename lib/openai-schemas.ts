@@ -5,20 +5,19 @@
  * SDKs) send extras. `input_type` and `instruction` are this app's extension for Qwen3 queries.
  */
 import { z } from 'zod';
-import { DEFAULT_LIMITS, MIN_DIMENSIONS } from './schemas';
+import {
+  DEFAULT_LIMITS,
+  MAX_INSTRUCTION_CHARS,
+  MIN_DIMENSIONS,
+  type SchemaLimits,
+  TEXT_KINDS,
+} from './schemas';
 
 export const ENCODING_FORMATS = ['float', 'base64'] as const;
 export type EncodingFormat = (typeof ENCODING_FORMATS)[number];
-export const INPUT_TYPES = ['document', 'query'] as const;
 
 /** What `input` can be, after validation: texts, or rows of token ids to embed as they are. */
 export type OpenAIInput = { kind: 'texts'; texts: string[] } | { kind: 'ids'; rows: number[][] };
-
-export interface OpenAILimits {
-  maxInputs: number;
-  maxCharsPerText: number;
-  maxInstructionChars: number;
-}
 
 const INPUT_SHAPES =
   'must be a string, an array of strings, an array of token ids or an array of token-id arrays';
@@ -29,7 +28,7 @@ const isTokenId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as 
  * Reads `input` in OpenAI's four shapes. Written as one transform (not a zod union) so that an
  * error names the exact element at fault (`input[3]`), which a union's "invalid input" cannot.
  */
-function inputField(limits: OpenAILimits) {
+function inputField(limits: SchemaLimits) {
   const error = (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : INPUT_SHAPES);
   return z.union([z.string(), z.array(z.unknown())], { error }).transform((value, ctx) => {
     const fail = (message: string, path: (string | number)[] = []) => {
@@ -70,7 +69,7 @@ function inputField(limits: OpenAILimits) {
   });
 }
 
-export function openAIEmbeddingsSchema(limits: OpenAILimits = DEFAULT_LIMITS) {
+export function openAIEmbeddingsSchema(limits: SchemaLimits = DEFAULT_LIMITS) {
   return z.object({
     input: inputField(limits),
     /** Optional here (OpenAI requires it): curl users can leave it out; another id is a 404. */
@@ -83,11 +82,13 @@ export function openAIEmbeddingsSchema(limits: OpenAILimits = DEFAULT_LIMITS) {
     encoding_format: z.enum(ENCODING_FORMATS, { error: 'must be "float" or "base64"' }).default('float'),
     /** OpenAI's end-user id: accepted and ignored. */
     user: z.string({ error: 'must be a string' }).optional(),
-    input_type: z.enum(INPUT_TYPES, { error: 'must be "document" or "query"' }).default('document'),
+    input_type: z
+      .enum(TEXT_KINDS, { error: `must be ${TEXT_KINDS.map((k) => `"${k}"`).join(' or ')}` })
+      .default('document'),
     /** For input_type "query": the task instruction (default: the web-search one; "" = none). */
     instruction: z
       .string({ error: 'must be a string' })
-      .max(limits.maxInstructionChars, { error: `must be at most ${limits.maxInstructionChars} characters` })
+      .max(MAX_INSTRUCTION_CHARS, { error: `must be at most ${MAX_INSTRUCTION_CHARS} characters` })
       .optional(),
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { EmbedResponse, ParsedEmbedRequest } from '../lib/schemas';
-import { cleanTexts } from './search';
+import { cleanRequiredTexts } from '../lib/text-clean';
 import type { TextEmbedder } from './text-embedder';
 
 /** /api/embed: full-length (or `dimensions`-long) normalised vectors and token counts, in input order. */
@@ -9,7 +9,7 @@ export async function embedTexts(
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
 ): Promise<EmbedResponse> {
-  const texts = cleanTexts(req.texts, 'texts');
+  const texts = cleanRequiredTexts(req.texts, 'texts');
   const out = await embedder.embed(texts, {
     kind: req.kind,
     instruction: req.instruction,

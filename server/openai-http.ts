@@ -6,7 +6,7 @@ import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../lib/errors';
 import type { OpenAIErrorBody } from '../lib/openai-schemas';
-import { errorResponse } from './http';
+import { errorResponse, toAppError } from './http';
 import { settings } from './settings';
 
 /** OpenAI's `type` for a status: what its SDKs and clients switch on besides the status itself. */
@@ -19,19 +19,14 @@ function errorType(status: number): string {
 
 /** Our error as OpenAI's: same status and headers, `param` = the field at fault. */
 export function openAIErrorResponse(err: unknown): Response {
-  const plain = errorResponse(err);
-  const e = AppError.is(err) ? err : undefined;
+  const e = toAppError(err);
+  const plain = errorResponse(e);
   const body: OpenAIErrorBody = {
-    error: {
-      message: e?.message ?? 'Internal server error',
-      type: errorType(plain.status),
-      param: e?.field ?? null,
-      code: e?.code ?? 'internal',
-    },
+    error: { message: e.message, type: errorType(plain.status), param: e.field ?? null, code: e.code },
   };
   const headers = new Headers(plain.headers);
   headers.delete('content-length');
-  if (e?.code === 'invalid_api_key') headers.set('WWW-Authenticate', 'Bearer');
+  if (e.code === 'invalid_api_key') headers.set('WWW-Authenticate', 'Bearer');
   return Response.json(body, { status: plain.status, headers });
 }
 

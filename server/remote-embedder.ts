@@ -11,7 +11,7 @@ import type { Health, ModelInfo } from '../lib/schemas';
 import { l2NormalizeInPlace } from '../lib/vector-math';
 import { type EmbedItem, embedThroughCache, idItems, type RunResult, textItems } from './embed-pipeline';
 import { RemoteClient } from './remote-client';
-import type { Settings } from './settings';
+import { requestLimits, type Settings } from './settings';
 import type { EmbedOptions, EmbedOutcome, ReadyModel, TextEmbedder } from './text-embedder';
 import { VectorCache } from './vector-cache';
 
@@ -86,7 +86,7 @@ export class RemoteEmbedder implements TextEmbedder {
     this.state = {
       status: 'ready',
       info,
-      cache: new VectorCache(this.settings.CACHE_MAX_BYTES, `remote/${id}`),
+      cache: new VectorCache(this.settings.CACHE_MAX_BYTES),
     };
     this.noteReachable(true);
     this.log(`[embedder] ${id} (${dims} dims) answered by ${this.client.baseUrl}`);
@@ -124,6 +124,7 @@ export class RemoteEmbedder implements TextEmbedder {
     const base = {
       workerRestarts: 0,
       queue: { pendingTexts: this.pending, capacity: this.settings.MAX_QUEUE_TEXTS },
+      limits: requestLimits(this.settings),
       backend: {
         kind: 'remote' as const,
         url: this.client.baseUrl,

@@ -1,17 +1,14 @@
-import { openAIEmbeddingsSchema } from '@/lib/openai-schemas';
 import { jsonResponseStreamingArray, parseWith, readJsonBody } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 import { createEmbeddings } from '@/server/openai-embeddings';
 import { v1Route } from '@/server/openai-http';
-import { openAILimits } from '@/server/request-schemas';
+import { openAIEmbeddings } from '@/server/request-schemas';
 
 export const dynamic = 'force-dynamic';
 
-const schema = openAIEmbeddingsSchema(openAILimits);
-
 /** OpenAI's embeddings API (see README "OpenAI-compatible API"). */
 export const POST = v1Route(async (request) => {
-  const body = parseWith(schema, await readJsonBody(request));
+  const body = parseWith(openAIEmbeddings, await readJsonBody(request));
   const { body: answer, headers } = await createEmbeddings(getEmbedder(), body, request.signal);
   const response = jsonResponseStreamingArray(answer, 'data');
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
