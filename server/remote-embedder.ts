@@ -100,8 +100,8 @@ export class RemoteEmbedder implements TextEmbedder {
       .listModels(AbortSignal.timeout(Math.min(5_000, this.settings.EMBEDDINGS_TIMEOUT_MS)))
       .then(
         () => this.noteReachable(true),
-        (err: AppError) => {
-          const answered = err.code === 'upstream_error' && / HTTP \d/.test(err.message);
+        (err: Error) => {
+          const answered = AppError.is(err) && answersAtAll(err);
           this.noteReachable(answered, answered ? undefined : err.message);
         },
       );
@@ -235,7 +235,7 @@ export class RemoteEmbedder implements TextEmbedder {
       if (inputs.length > 0) this.noteReachable(true);
     } catch (err) {
       if (AppError.is(err) && err.code !== 'cancelled' && err.code !== 'invalid_request')
-        this.noteReachable(err.code === 'upstream_error' && / HTTP \d/.test(err.message), err.message);
+        this.noteReachable(answersAtAll(err), err.message);
       throw err;
     } finally {
       this.pending -= inputs.length;
@@ -252,6 +252,14 @@ export class RemoteEmbedder implements TextEmbedder {
     this.closed = true;
     clearTimeout(this.timer);
   }
+}
+
+/**
+ * upstream_error is only ever an answer (an error status, a malformed body): the server is up.
+ * Refused connections, 429/503 and timeouts mean it cannot serve now.
+ */
+function answersAtAll(err: AppError): boolean {
+  return err.code !== 'upstream_unavailable' && err.code !== 'upstream_timeout';
 }
 
 /**

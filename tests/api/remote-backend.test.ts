@@ -11,11 +11,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { freePort, type ServerProcess, startServer, stopServer } from '../../scripts/lib/server-process';
 
 const TEST_MODEL = 'models/qwen3-embedding-test';
+/** The upstream guards its /v1 with API_KEY; the front sends it as EMBEDDINGS_API_KEY. */
+const UPSTREAM_KEY = 'sk-upstream-secret';
 
 type Mode =
   | { kind: 'pass' }
   | { kind: 'fail'; status: number; times: number; body: unknown; retryAfter?: string }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'wrong-key' };
 
 let upstream: ServerProcess;
 let front: ServerProcess;
@@ -40,9 +43,11 @@ function startProxy(): Promise<string> {
       res.writeHead(mode.status, headers).end(JSON.stringify(mode.body));
       return;
     }
+    const authorization =
+      mode.kind === 'wrong-key' ? 'Bearer not-the-key' : (req.headers.authorization ?? '');
     const answer = await fetch(`${upstream.baseUrl}${req.url}`, {
       method: req.method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: req.method === 'POST' ? body : undefined,
     });
     res
@@ -57,13 +62,18 @@ function startProxy(): Promise<string> {
 }
 
 beforeAll(async () => {
-  upstream = await startServer({ port: await freePort(3305 + 50), modelDir: TEST_MODEL });
+  upstream = await startServer({
+    port: await freePort(3305 + 50),
+    modelDir: TEST_MODEL,
+    env: { API_KEY: UPSTREAM_KEY },
+  });
   proxyUrl = await startProxy();
   front = await startServer({
     port: await freePort(3305 + 51),
     modelDir: TEST_MODEL,
     env: {
       EMBEDDINGS_BASE_URL: proxyUrl,
+      EMBEDDINGS_API_KEY: UPSTREAM_KEY,
       EMBEDDINGS_BATCH_SIZE: '3',
       EMBEDDINGS_MAX_RETRIES: '2',
       EMBEDDINGS_TIMEOUT_MS: '4000',
@@ -150,7 +160,7 @@ describe('a front instance embedding through another instance (EMBEDDINGS_BASE_U
 
   test('its own /v1/embeddings answers the openai client with the upstream’s vectors, token ids included', async () => {
     const viaFront = new OpenAI({ baseURL: `${front.baseUrl}/v1`, apiKey: 'x', maxRetries: 0 });
-    const direct = new OpenAI({ baseURL: `${upstream.baseUrl}/v1`, apiKey: 'x', maxRetries: 0 });
+    const direct = new OpenAI({ baseURL: `${upstream.baseUrl}/v1`, apiKey: UPSTREAM_KEY, maxRetries: 0 });
     const model = (await viaFront.models.list()).data[0]?.id as string;
     for (const input of ['openai through two hops', [[3838, 374, 279, 6722]]]) {
       const [a, b] = await Promise.all([
@@ -198,6 +208,15 @@ describe('upstream failures, as the front instance reports them', () => {
     expect(status).toBe(400);
     expect(json.error.field).toBe('texts');
     expect(json.error.message).toContain('input too long for me');
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a key the upstream refuses is a 502 that says which setting to check, not retried', async () => {
+    mode = { kind: 'wrong-key' };
+    const { status, json } = await post(front, '/api/embed', { texts: ['wrong key probe'] });
+    expect(status).toBe(502);
+    expect(json.error.message).toContain('HTTP 401');
+    expect(json.error.message).toContain('EMBEDDINGS_API_KEY');
     expect(calls).toHaveLength(1);
   });
 
