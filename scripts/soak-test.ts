@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { TEST_MODEL_DIR } from '../server/model-files';
 import { committedHeapMiB, liveHeapMiB } from './lib/gc-trace';
 import { latencyStats } from './lib/search-traffic';
 import {
@@ -34,7 +35,7 @@ import { checkBody, type Kind, soakRequest } from './lib/soak-traffic';
 
 const { values: args } = parseArgs({
   options: {
-    'model-dir': { type: 'string', default: 'models/qwen3-embedding-test' },
+    'model-dir': { type: 'string', default: TEST_MODEL_DIR },
     requests: { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '8' },
     'cache-mib': { type: 'string', default: '8' },
