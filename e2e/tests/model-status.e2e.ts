@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from '../harness';
+import { test } from '../fixtures';
 
 test('the page names the model, dtype and device that answer', async ({ app }) => {
   await app.goto();
