@@ -22,9 +22,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEST_MODEL_DIR } from '../server/model-files';
-import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './lib/load-phases';
-import { AVG_TEXTS } from './lib/search-traffic';
-import { endOfRunChecks, freePort, report, sleep, startServer, stopServer } from './lib/server-process';
+import { freePort, startServer, stopServer } from '../tests/support/server-process';
+import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './load/load-phases';
+import { AVG_TEXTS } from './load/search-traffic';
+import { endOfRunChecks, report, sleep } from './load/server-stats';
 
 const { values: args } = parseArgs({
   options: {

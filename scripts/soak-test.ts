@@ -18,20 +18,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEST_MODEL_DIR } from '../server/model-files';
-import { committedHeapMiB, liveHeapMiB } from './lib/gc-trace';
-import { latencyStats } from './lib/search-traffic';
-import {
-  endOfRunChecks,
-  freePort,
-  mib,
-  pollHealth,
-  report,
-  type ServerProcess,
-  sampleRss,
-  startServer,
-  stopServer,
-} from './lib/server-process';
-import { checkBody, type Kind, soakRequest } from './lib/soak-traffic';
+import { freePort, type ServerProcess, startServer, stopServer } from '../tests/support/server-process';
+import { committedHeapMiB, liveHeapMiB } from './load/gc-trace';
+import { latencyStats } from './load/search-traffic';
+import { endOfRunChecks, mib, pollHealth, report, sampleRss } from './load/server-stats';
+import { checkBody, type Kind, soakRequest } from './load/soak-traffic';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_LIMITS } from '../../lib/schemas';
-import { test } from '../harness';
+import { test } from '../fixtures';
 
 test('the page names the model, dtype and device that answer', async ({ app }) => {
   await app.goto();

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../../scripts/lib/server-process';
 import { TEST_MODEL_DIR } from '../../server/model-files';
+import { freePort, type ServerProcess, startServer, stopServer } from '../support/server-process';
 
 let server: ServerProcess | undefined;
 afterEach(async () => {
@@ -17,7 +17,11 @@ afterEach(async () => {
 
 describe('SIGTERM', () => {
   test('finishes the request in flight and exits 0', async () => {
-    server = await startServer({ port: 3299, modelDir: TEST_MODEL_DIR, env: { SHUTDOWN_GRACE_MS: '20000' } });
+    server = await startServer({
+      port: await freePort(3299),
+      modelDir: TEST_MODEL_DIR,
+      env: { SHUTDOWN_GRACE_MS: '20000' },
+    });
     // Several seconds of work for the test model, so the signal lands while it runs.
     const base = Array.from(
       { length: 600 },
@@ -43,7 +47,7 @@ describe('a broken model folder', () => {
     fs.cpSync(TEST_MODEL_DIR, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'onnx', 'model.onnx'));
     server = await startServer({
-      port: 3298,
+      port: await freePort(3298),
       modelDir: dir,
       isReady: (_status, health) => health.status === 'error',
     });

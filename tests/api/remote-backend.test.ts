@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { freePort, type ServerProcess, startServer, stopServer } from '../../scripts/lib/server-process';
+import { freePort, type ServerProcess, startServer, stopServer } from '../support/server-process';
 
 const TEST_MODEL = 'models/qwen3-embedding-test';
 /** The upstream guards its /v1 with API_KEY; the front sends it as EMBEDDINGS_API_KEY. */

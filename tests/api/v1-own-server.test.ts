@@ -4,7 +4,7 @@
  */
 import OpenAI from 'openai';
 import { afterEach, describe, expect, test } from 'vitest';
-import { freePort, type ServerProcess, startServer, stopServer } from '../../scripts/lib/server-process';
+import { freePort, type ServerProcess, startServer, stopServer } from '../support/server-process';
 
 const TEST_MODEL = 'models/qwen3-embedding-test';
 const KEY = 'sk-test-a-long-enough-secret';
