@@ -5,7 +5,7 @@ import 'server-only';
  * be encoded), so a vector from here equals the one TEI or sentence-transformers gives for the
  * same model and text; an input over the context is a 400 unless AUTO_TRUNCATE is on.
  */
-import { AppError } from '../lib/errors';
+import { AppError, invalid } from '../lib/errors';
 import { float32ToBase64 } from '../lib/float32-base64';
 import type {
   OpenAIEmbeddingsResponse,
@@ -66,6 +66,11 @@ export async function createEmbeddings(
     field: 'input',
     overLimit: settings().AUTO_TRUNCATE ? 'truncate' : 'reject',
   };
+  if (req.input.kind === 'ids' && req.input_type === 'query')
+    throw invalid(
+      'input_type',
+      '"query" formats text ("Instruct: …\nQuery:…"): send the query as text, not token ids',
+    );
   const out =
     req.input.kind === 'texts'
       ? await embedder.embed(req.input.texts.map(replaceLoneSurrogates), opts)

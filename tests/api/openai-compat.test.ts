@@ -161,6 +161,14 @@ describe('/v1 errors, as the client’s typed errors', () => {
     expect(err.message).toContain('maximum context length is 8192 tokens, however you requested 9001 tokens');
   });
 
+  test('a query given as token ids is a BadRequestError naming input_type (the instruction is text)', async () => {
+    const err = await client.embeddings
+      .create({ model, input: [CAPITAL_IDS], input_type: 'query' } as never)
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(err.param).toBe('input_type');
+  });
+
   test('an unknown /v1 path is a 404 in OpenAI’s error shape', async () => {
     const { status, json } = await postJson('/v1/completions', { prompt: 'x' });
     expect(status).toBe(404);
