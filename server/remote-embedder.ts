@@ -11,6 +11,7 @@ import type { Health, ModelInfo } from '../lib/schemas';
 import { l2NormalizeInPlace } from '../lib/vector-math';
 import { type EmbedItem, embedThroughCache, idItems, type RunResult, textItems } from './embed-pipeline';
 import { RemoteClient } from './remote-client';
+import { CallSlots } from './remote-slots';
 import { requestLimits, type Settings } from './settings';
 import type { EmbedOptions, EmbedOutcome, ReadyModel, TextEmbedder } from './text-embedder';
 import { VectorCache } from './vector-cache';
@@ -40,6 +41,7 @@ export class RemoteEmbedder implements TextEmbedder {
   private closed = false;
   private pending = 0;
   private readonly client: RemoteClient;
+  private readonly slots: CallSlots;
 
   constructor(
     private readonly settings: Settings,
@@ -52,6 +54,7 @@ export class RemoteEmbedder implements TextEmbedder {
       timeoutMs: settings.EMBEDDINGS_TIMEOUT_MS,
       maxRetries: settings.EMBEDDINGS_MAX_RETRIES,
     });
+    this.slots = new CallSlots(settings.EMBEDDINGS_CONCURRENCY);
   }
 
   start(): Promise<void> {
@@ -173,7 +176,7 @@ export class RemoteEmbedder implements TextEmbedder {
     );
   }
 
-  /** Sends the inputs in batches of EMBEDDINGS_BATCH_SIZE, EMBEDDINGS_CONCURRENCY at a time. */
+  /** Sends the inputs in batches of EMBEDDINGS_BATCH_SIZE, through the instance's EMBEDDINGS_CONCURRENCY call slots. */
   private async runInBatches<T extends string | number[]>(
     model: string,
     inputs: T[],
@@ -194,7 +197,8 @@ export class RemoteEmbedder implements TextEmbedder {
     const abort = new AbortController();
     const onAbort = () => abort.abort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const started = performance.now();
+    const queuedAt = performance.now();
+    let startedAt: number | undefined;
     let next = 0;
     let done = 0;
     this.pending += inputs.length;
@@ -203,12 +207,11 @@ export class RemoteEmbedder implements TextEmbedder {
         while (next < starts.length && !abort.signal.aborted) {
           const from = starts[next++] as number;
           const batch = inputs.slice(from, from + size);
-          const answer = await this.client.embed(
-            batch as string[] | number[][],
-            model,
-            abort.signal,
-            opts.field,
-          );
+          const release = await this.slots.acquire(opts.kind, abort.signal);
+          startedAt ??= performance.now();
+          const answer = await this.client
+            .embed(batch as string[] | number[][], model, abort.signal, opts.field)
+            .finally(release);
           answer.vectors.forEach((v, i) => {
             vectors[from + i] = l2NormalizeInPlace(v);
           });
@@ -241,10 +244,12 @@ export class RemoteEmbedder implements TextEmbedder {
       this.pending -= inputs.length;
       opts.signal?.removeEventListener('abort', onAbort);
     }
+    const doneAt = performance.now();
+    const queueMs = (startedAt ?? doneAt) - queuedAt;
     return {
       vectors,
       tokens,
-      timing: { tokenizeMs: 0, queueMs: 0, inferenceMs: performance.now() - started },
+      timing: { tokenizeMs: 0, queueMs, inferenceMs: doneAt - (startedAt ?? doneAt) },
     };
   }
 
