@@ -9,6 +9,8 @@ import {
   DEFAULT_LIMITS,
   MAX_INSTRUCTION_CHARS,
   MIN_DIMENSIONS,
+  type ModelInfo,
+  modelInfoSchema,
   type SchemaLimits,
   TEXT_KINDS,
 } from './schemas';
@@ -108,6 +110,12 @@ export interface OpenAIModel {
   object: 'model';
   created: number;
   owned_by: string;
+  /**
+   * This app's extension (clients ignore unknown fields): the model's details, so an instance
+   * using another one as its remote backend shows the same model facts (dtype, context, and the
+   * random-weight test model's warning).
+   */
+  semantic_radar?: ModelInfo;
 }
 
 export interface OpenAIModelList {
@@ -133,4 +141,7 @@ export const openAIEmbeddingsAnswerSchema = z.object({
 });
 export type OpenAIEmbeddingsAnswer = z.infer<typeof openAIEmbeddingsAnswerSchema>;
 
-export const openAIModelListAnswerSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
+export const openAIModelListAnswerSchema = z.object({
+  data: z.array(z.object({ id: z.string(), semantic_radar: modelInfoSchema.optional().catch(undefined) })),
+});
+export type RemoteModelCard = z.infer<typeof openAIModelListAnswerSchema>['data'][number];

@@ -28,7 +28,13 @@ export interface EmbeddingsAnswer {
 }
 
 function modelCard(info: ModelInfo): OpenAIModel {
-  return { id: info.id, object: 'model', created: SERVING_SINCE, owned_by: 'semantic-radar' };
+  return {
+    id: info.id,
+    object: 'model',
+    created: SERVING_SINCE,
+    owned_by: 'semantic-radar',
+    semantic_radar: info,
+  };
 }
 
 export function listModels(embedder: TextEmbedder): OpenAIModelList {

@@ -8,7 +8,11 @@ import 'server-only';
  */
 import { AppError, invalid } from '../lib/errors';
 import { base64ToFloat32 } from '../lib/float32-base64';
-import { openAIEmbeddingsAnswerSchema, openAIModelListAnswerSchema } from '../lib/openai-schemas';
+import {
+  openAIEmbeddingsAnswerSchema,
+  openAIModelListAnswerSchema,
+  type RemoteModelCard,
+} from '../lib/openai-schemas';
 
 export interface RemoteClientOptions {
   baseUrl: string;
@@ -46,11 +50,11 @@ export class RemoteClient {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
   }
 
-  /** The model ids GET {base}/models lists (empty when the server has no such route). */
-  async listModels(signal?: AbortSignal): Promise<string[]> {
+  /** The models GET {base}/models lists (empty when its answer is not a model list). */
+  async listModels(signal?: AbortSignal): Promise<RemoteModelCard[]> {
     const body = await this.call('GET', '/models', undefined, signal, 'model');
     const parsed = openAIModelListAnswerSchema.safeParse(body);
-    return parsed.success ? parsed.data.data.map((m) => m.id) : [];
+    return parsed.success ? parsed.data.data : [];
   }
 
   /** Embeds one batch; vectors in input order. `field` names the request field for a refused input. */

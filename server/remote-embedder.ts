@@ -71,20 +71,25 @@ export class RemoteEmbedder implements TextEmbedder {
     return this.loading;
   }
 
-  /** Finds the model id (setting, else the remote's first listed model) and its width from one probe. */
+  /**
+   * Finds the model id (setting, else the remote's first listed model) and its width from one
+   * probe. Another instance of this app also describes its model in its list (dtype, context, test
+   * model); other servers tell only what the probe shows.
+   */
   private async connect() {
-    let model = this.settings.EMBEDDINGS_MODEL;
-    if (!model) model = (await this.client.listModels().catch(() => []))[0];
+    const cards = await this.client.listModels().catch(() => []);
+    const model = this.settings.EMBEDDINGS_MODEL ?? cards[0]?.id;
     const probe = await this.client.embed([PROBE_TEXT], model);
     const dims = probe.vectors[0]?.length ?? 0;
     const id = model ?? probe.model;
     if (!id) throw new Error('The remote lists no model and names none in its answer: set EMBEDDINGS_MODEL');
+    const card = cards.find((c) => c.id === id)?.semantic_radar;
     const info: ModelInfo = {
       id,
       dims,
-      dtype: 'remote',
-      maxTokens: this.settings.MAX_TOKENS,
-      isTestModel: false,
+      dtype: card?.dtype ?? 'remote',
+      maxTokens: Math.min(this.settings.MAX_TOKENS, card?.maxTokens ?? Number.POSITIVE_INFINITY),
+      isTestModel: card?.isTestModel ?? false,
     };
     this.state = {
       status: 'ready',
