@@ -9,15 +9,25 @@ export const DEFAULT_INSTRUCTION =
   'Given a web search query, retrieve relevant passages that answer the query';
 export const DEFAULT_TOP_K = 5;
 export const DEFAULT_THRESHOLD = 0.4;
-/** How many leading query-vector values /api/search returns (the seed article's chart). */
+/** How many leading query-vector values /api/search returns: enough for a readable bar chart. */
 export const QUERY_PREVIEW_LENGTH = 50;
+/** How many results one search may ask for; the page asks for the most and shows the first top k. */
+export const TOP_K_RANGE = { min: 1, max: 100 } as const;
+/** Cosine similarity of unit vectors lies in −1..1, so a threshold outside it means nothing. */
+export const THRESHOLD_RANGE = { min: -1, max: 1 } as const;
+
+/** The one rule for "above the threshold", used by the server's response and the page's re-ranking. */
+export function passesThreshold(score: number, threshold: number): boolean {
+  return score > threshold;
+}
 export const MIN_DIMENSIONS = 32;
 
-export interface RequestLimits {
-  maxInputs: number;
-  maxCharsPerText: number;
-  maxInstructionChars: number;
-}
+export const requestLimitsSchema = z.object({
+  maxInputs: z.number(),
+  maxCharsPerText: z.number(),
+  maxInstructionChars: z.number(),
+});
+export type RequestLimits = z.infer<typeof requestLimitsSchema>;
 
 export const DEFAULT_LIMITS: RequestLimits = {
   maxInputs: 2048,
@@ -53,13 +63,13 @@ export function requestSchemas(limits: RequestLimits = DEFAULT_LIMITS) {
     topK: z
       .number({ error: 'must be an integer' })
       .int({ error: 'must be an integer' })
-      .min(1, { error: 'must be at least 1' })
-      .max(100, { error: 'must be at most 100' })
+      .min(TOP_K_RANGE.min, { error: `must be at least ${TOP_K_RANGE.min}` })
+      .max(TOP_K_RANGE.max, { error: `must be at most ${TOP_K_RANGE.max}` })
       .default(DEFAULT_TOP_K),
     threshold: z
       .number({ error: 'must be a number' })
-      .min(-1, { error: 'must be at least -1' })
-      .max(1, { error: 'must be at most 1' })
+      .min(THRESHOLD_RANGE.min, { error: `must be at least ${THRESHOLD_RANGE.min}` })
+      .max(THRESHOLD_RANGE.max, { error: `must be at most ${THRESHOLD_RANGE.max}` })
       .default(DEFAULT_THRESHOLD),
     instruction,
     dimensions: dimensionsField,
@@ -103,6 +113,8 @@ export const healthSchema = z.object({
   deviceReason: z.string().optional(),
   workerRestarts: z.number(),
   queue: z.object({ pendingTexts: z.number(), capacity: z.number() }),
+  /** The request limits this server enforces, so a client can check before it sends. */
+  limits: requestLimitsSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 
@@ -111,7 +123,14 @@ export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.numbe
 
 export const searchResponseSchema = z.object({
   results: z.array(
-    z.object({ index: z.number(), text: z.string(), score: z.number(), aboveThreshold: z.boolean() }),
+    z.object({
+      index: z.number(),
+      text: z.string(),
+      score: z.number(),
+      aboveThreshold: z.boolean(),
+      /** The entry reached the model's token limit: only its first `model.maxTokens` tokens were read. */
+      truncated: z.boolean(),
+    }),
   ),
   query: z.object({ dims: z.number(), vector: z.array(z.number()), tokens: z.number() }),
   model: modelInfoSchema,

@@ -4,7 +4,12 @@ import 'server-only';
  * every entry by cosine similarity (a dot product: vectors are unit length), keep the top k.
  */
 import { invalid } from '../lib/errors';
-import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } from '../lib/schemas';
+import {
+  type ParsedSearchRequest,
+  passesThreshold,
+  QUERY_PREVIEW_LENGTH,
+  type SearchResponse,
+} from '../lib/schemas';
 import { cleanText } from '../lib/text-clean';
 import { dot, roundTo, topKIndices } from '../lib/vector-math';
 import type { Embedder } from './embedder';
@@ -88,7 +93,13 @@ async function runSearch(
   const scores = docs.vectors.map((v) => dot(queryVector, v));
   const results = topKIndices(scores, req.topK).map((index) => {
     const score = scores[index] as number;
-    return { index, text: req.knowledgeBase[index] as string, score, aboveThreshold: score > req.threshold };
+    return {
+      index,
+      text: req.knowledgeBase[index] as string,
+      score,
+      aboveThreshold: passesThreshold(score, req.threshold),
+      truncated: (docs.tokens[index] as number) >= info.maxTokens,
+    };
   });
   const done = performance.now();
   return {
