@@ -1,7 +1,7 @@
 /**
- * Clean-up applied to every text before it is tokenised, as the seed article advises: pasted text
- * often carries invisible characters that change tokens but not meaning. Deterministic, documented
- * in the README: NFC normalisation; zero-width, BOM and bidi-control characters removed; NUL and
+ * Clean-up applied to every text before it is tokenised, because pasted text often carries
+ * invisible characters that change tokens but not meaning. The page applies the same rules to tell
+ * a blank line from an entry. Deterministic, documented in the README: NFC normalisation; zero-width, BOM and bidi-control characters removed; NUL and
  * other C0/C1 control characters (but tab and newlines) removed; lone UTF-16 surrogates replaced
  * by U+FFFD; surrounding whitespace trimmed.
  */

@@ -137,15 +137,32 @@ export class SearchPage {
     await responsePromise;
     const sent = request.postDataJSON() as SearchRequest;
     const outcome = await this.replaySearch(sent);
-    await this.page.waitForFunction(
-      (n) =>
-        document.querySelector('[data-testid="search-button"]:not([disabled])') !== null &&
-        (n === null
-          ? document.querySelector('[data-testid="search-error"]') !== null
-          : document.querySelectorAll('[data-testid="result-row"]').length === n),
-      outcome.result ? outcome.result.results.length : null,
-    );
+    await this.waitForSettled(outcome.result !== undefined);
     return { ...outcome, request: sent, accept: request.headers().accept ?? '' };
+  }
+
+  /** Waits until Search can be pressed again and the results (or the error) of the last search show. */
+  async waitForSettled(expectResults = true): Promise<void> {
+    await this.page.waitForFunction((hasResults) => {
+      const button = document.querySelector('[data-testid="search-button"]');
+      if (!button || button.getAttribute('aria-disabled') === 'true') return false;
+      if (!hasResults) return document.querySelector('[data-testid="search-error"]') !== null;
+      return document.querySelector('[data-testid="result-list"]')?.getAttribute('data-stale') === 'false';
+    }, expectResults);
+  }
+
+  /** Counts the searches the page sends from now on (to prove that a change needed no request). */
+  countSearchRequests(): { readonly count: number } {
+    const counter = { count: 0 };
+    this.page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/search' && request.method() === 'POST') counter.count += 1;
+    });
+    return counter;
+  }
+
+  /** The rows shown as matches (above the threshold), not the collapsed weaker ones. */
+  confidentRows(): Locator {
+    return this.page.getByTestId('confident-results').getByTestId('result-row');
   }
 
   /** What the server answers to `request`, as plain JSON. */
