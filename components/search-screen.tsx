@@ -1,7 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { useHealth } from '@/hooks/use-health';
+import { type ServerState, useHealth } from '@/hooks/use-health';
 import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
 import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
@@ -23,11 +23,11 @@ import { ScoreExplainer } from './score-explainer';
 import { SearchStatus } from './search-status';
 import { VectorPanel } from './vector-panel';
 
-const BLOCKED_REASON = {
+const BLOCKED_REASON: Partial<Record<ServerState, string>> = {
   loading: 'The model is still loading. Press Search anyway and it starts by itself when the model is ready.',
   unavailable: 'The model is not available (see the message above). Search starts by itself once it is back.',
   unreachable: 'The server cannot be reached. Search starts by itself once it answers again.',
-} as const;
+};
 
 function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -107,8 +107,7 @@ export function SearchScreen() {
         : edited
           ? 'Out of date: the query or the knowledge base changed since these results. Search again to update them.'
           : null;
-  const blockedReason =
-    server.state in BLOCKED_REASON ? BLOCKED_REASON[server.state as keyof typeof BLOCKED_REASON] : null;
+  const blockedReason = BLOCKED_REASON[server.state] ?? null;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: page-wide shortcuts (Ctrl/Cmd+Enter, Esc) from either pane
