@@ -155,7 +155,8 @@ export class SearchPage {
   countSearchRequests(): { readonly count: number } {
     const counter = { count: 0 };
     this.page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/api/search' && request.method() === 'POST') counter.count += 1;
+      if (new URL(request.url()).pathname === '/api/search' && request.method() === 'POST')
+        counter.count += 1;
     });
     return counter;
   }
