@@ -1,7 +1,7 @@
 'use client';
 
 import type { FormEvent, ReactNode } from 'react';
-import { THRESHOLD_RANGE, TOP_K_RANGE } from '@/lib/schemas';
+import { THRESHOLD_MAX, THRESHOLD_MIN, TOP_K_MAX, TOP_K_MIN } from '@/lib/schemas';
 import { THRESHOLD_HINT, TOP_K_HINT } from '@/lib/search-form';
 
 interface QueryPaneProps {
@@ -101,8 +101,8 @@ export function QueryPane(props: QueryPaneProps) {
             id="topk-input"
             label="Top K"
             value={topK}
-            min={TOP_K_RANGE.min}
-            max={TOP_K_RANGE.max}
+            min={TOP_K_MIN}
+            max={TOP_K_MAX}
             step={1}
             onChange={props.onTopKChange}
           />
@@ -110,8 +110,8 @@ export function QueryPane(props: QueryPaneProps) {
             id="threshold-input"
             label="Threshold"
             value={threshold}
-            min={THRESHOLD_RANGE.min}
-            max={THRESHOLD_RANGE.max}
+            min={THRESHOLD_MIN}
+            max={THRESHOLD_MAX}
             step={0.05}
             onChange={props.onThresholdChange}
           />

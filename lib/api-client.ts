@@ -81,10 +81,8 @@ export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
   throw errorFrom(body, response.ok ? new Response(null, { status: 500 }) : response);
 }
 
-export async function postEmbed(
-  request: EmbedRequest,
-  { signal }: { signal?: AbortSignal } = {},
-): Promise<EmbedResponse> {
+/** The vector panel's "show all values": the whole query vector (a search returns its first values). */
+export async function postEmbed(request: EmbedRequest, signal?: AbortSignal): Promise<EmbedResponse> {
   const response = await send('/api/embed', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

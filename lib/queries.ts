@@ -22,7 +22,7 @@ export function queryVectorOptions(query: string, instruction: string | undefine
   return queryOptions({
     queryKey: ['query-vector', query, instruction ?? null],
     queryFn: async ({ signal }) => {
-      const response = await postEmbed({ texts: [query], kind: 'query', instruction }, { signal });
+      const response = await postEmbed({ texts: [query], kind: 'query', instruction }, signal);
       return response.embeddings[0] ?? [];
     },
     staleTime: Number.POSITIVE_INFINITY,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseKnowledgeBase } from './knowledge-base';
-import { DEFAULT_LIMITS, TOP_K_RANGE } from './schemas';
+import { DEFAULT_LIMITS, TOP_K_MAX } from './schemas';
 import { checkSearchForm, entriesProblem, parseThreshold, parseTopK } from './search-form';
 
 const form = (overrides: Partial<Parameters<typeof checkSearchForm>[0]> = {}) => ({
@@ -16,12 +16,12 @@ describe('checkSearchForm', () => {
     const checked = checkSearchForm(form(), DEFAULT_LIMITS);
     expect(checked).toEqual({
       ok: true,
-      request: { knowledgeBase: ['apples', 'pears'], query: 'fruit', topK: TOP_K_RANGE.max, threshold: 0.4 },
+      request: { knowledgeBase: ['apples', 'pears'], query: 'fruit', topK: TOP_K_MAX, threshold: 0.4 },
     });
   });
 
   it('refuses a top k outside the schema’s range, saying the range', () => {
-    const checked = checkSearchForm(form({ topK: String(TOP_K_RANGE.max + 1) }), DEFAULT_LIMITS);
+    const checked = checkSearchForm(form({ topK: String(TOP_K_MAX + 1) }), DEFAULT_LIMITS);
     expect(checked).toEqual({
       ok: false,
       problem: { message: 'Top K must be a whole number from 1 to 100.' },

@@ -8,8 +8,10 @@ import {
   type RequestLimits,
   requestSchemas,
   type SearchRequest,
-  THRESHOLD_RANGE,
-  TOP_K_RANGE,
+  THRESHOLD_MAX,
+  THRESHOLD_MIN,
+  TOP_K_MAX,
+  TOP_K_MIN,
 } from './schemas';
 import { cleanText } from './text-clean';
 
@@ -19,8 +21,8 @@ export interface PageProblem {
   line?: number;
 }
 
-export const TOP_K_HINT = `a whole number from ${TOP_K_RANGE.min} to ${TOP_K_RANGE.max}`;
-export const THRESHOLD_HINT = `a number from ${formatBound(THRESHOLD_RANGE.min)} to ${formatBound(THRESHOLD_RANGE.max)}`;
+export const TOP_K_HINT = `a whole number from ${TOP_K_MIN} to ${TOP_K_MAX}`;
+export const THRESHOLD_HINT = `a number from ${formatBound(THRESHOLD_MIN)} to ${formatBound(THRESHOLD_MAX)}`;
 
 function formatBound(value: number): string {
   return value < 0 ? `−${Math.abs(value)}` : String(value);
@@ -63,7 +65,7 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
     };
   }
   if (cleanText(form.query) === '') return { ok: false, problem: { message: 'Type a query to search for.' } };
-  const problem = entriesProblem(form.entries, limits);
+  const problem = entriesProblem(form.entries, limits) ?? queryProblem(form.query.trim(), limits);
   if (problem) return { ok: false, problem };
   const topK = parseTopK(form.topK, limits);
   if (topK === null) return { ok: false, problem: { message: `Top K must be ${TOP_K_HINT}.` } };
@@ -73,7 +75,7 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
   const request = {
     knowledgeBase: form.entries.map((entry) => entry.text),
     query: form.query.trim(),
-    topK: TOP_K_RANGE.max,
+    topK: TOP_K_MAX,
     threshold,
   };
   const parsed = requestSchemas(limits).search.safeParse(request);
@@ -84,6 +86,13 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
     };
   }
   return { ok: true, request };
+}
+
+function queryProblem(query: string, limits: RequestLimits | undefined): PageProblem | null {
+  if (!limits || query.length <= limits.maxCharsPerText) return null;
+  return {
+    message: `The query has ${query.length.toLocaleString('en-US')} characters; this server takes at most ${limits.maxCharsPerText.toLocaleString('en-US')}. Shorten it.`,
+  };
 }
 
 /** What is wrong with the knowledge base against the server's limits, if anything (shown while typing). */

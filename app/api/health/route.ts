@@ -1,11 +1,10 @@
 import { getEmbedder } from '@/server/instance';
-import { requestLimits } from '@/server/request-schemas';
 
 export const dynamic = 'force-dynamic';
 
 /** 200 once the model is warm; 503 (status "loading" or "error", with a message) before that. */
 export function GET() {
-  const health = { ...getEmbedder().health(), limits: requestLimits };
+  const health = getEmbedder().health();
   return Response.json(health, {
     status: health.status === 'ready' ? 200 : 503,
     headers: { 'Cache-Control': 'no-store' },
