@@ -189,7 +189,7 @@ test('a long search shows streamed progress and Cancel stops it', async ({ app, 
   }).toPass({ timeout: 20_000 });
   await saveScreenshot('search-in-progress');
   await app.cancelButton.click();
-  await page.getByText('Search cancelled.').waitFor();
+  await page.getByTestId('search-cancelled').waitFor();
   await responsePromise;
   assert.equal(await app.searchError.count(), 0, 'a cancel is not shown as an error');
   assert.equal(await app.resultRows.count(), 0);
