@@ -47,7 +47,11 @@ export function SearchScreen() {
   const [formProblem, setFormProblem] = useState<PageProblem | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const resultsRef = useRef<HTMLElement>(null);
-  const search = useSearch({ modelReady: server.state === 'ready', onRequestFailed: server.recheck });
+  const search = useSearch({
+    modelReady: server.state === 'ready',
+    healthCheckedAt: server.checkedAt,
+    onRequestFailed: server.recheck,
+  });
   const { phase, completed } = search;
 
   const entries = useMemo(() => parseKnowledgeBase(kbText), [kbText]);
@@ -177,7 +181,7 @@ export function SearchScreen() {
               {completed ? (
                 <>
                   <ScoreExplainer
-                    withoutInstruction={withoutInstruction && completed.request.instruction === ''}
+                    withoutInstruction={completed.request.instruction === ''}
                     busy={search.busy}
                     onToggleInstruction={() => runSearch(completed.request.instruction !== '')}
                   />

@@ -24,5 +24,12 @@ export function useHealth() {
   else if (query.data?.status === 'error') state = 'unavailable';
   else if (query.data?.status === 'loading') state = 'loading';
 
-  return { state, health: query.data, error: query.isError ? query.error : null, recheck };
+  return {
+    state,
+    health: query.data,
+    error: query.isError ? query.error : null,
+    /** When the last successful check answered (ms since the epoch; 0 before the first). */
+    checkedAt: query.dataUpdatedAt,
+    recheck,
+  };
 }

@@ -33,6 +33,8 @@ const AUTO_RETRIES = 1;
 
 interface UseSearchOptions {
   modelReady: boolean;
+  /** When the health check behind `modelReady` answered: a search refused as "loading" waits for a newer one. */
+  healthCheckedAt: number;
   /** Called after a failed request, so the page re-checks the server's health at once. */
   onRequestFailed: () => void;
 }
@@ -41,11 +43,13 @@ interface UseSearchOptions {
  * Page state for one search at a time: its abort controller, progress, a 429's countdown and one
  * automatic retry, waiting for the model to finish loading, and the last completed result.
  */
-export function useSearch({ modelReady, onRequestFailed }: UseSearchOptions) {
+export function useSearch({ modelReady, healthCheckedAt, onRequestFailed }: UseSearchOptions) {
   const [phase, setPhase] = useState<SearchPhase>({ kind: 'idle' });
   const [completed, setCompleted] = useState<CompletedSearch | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
   const waitingJobRef = useRef<SearchJob | null>(null);
+  // A job waits for a health check newer than this before it runs (so a stale "ready" cannot loop).
+  const waitingSinceRef = useRef(0);
   const timerRef = useRef<ReturnType<typeof setInterval> | null>(null);
   const failedRef = useRef(onRequestFailed);
   failedRef.current = onRequestFailed;
@@ -79,6 +83,7 @@ export function useSearch({ modelReady, onRequestFailed }: UseSearchOptions) {
         if (!AppError.is(error) || error.code !== 'invalid_request') failedRef.current();
         if (AppError.is(error) && error.code === 'model_loading') {
           waitingJobRef.current = job;
+          waitingSinceRef.current = Date.now();
           setPhase({ kind: 'waiting-for-model' });
         } else if (AppError.is(error) && error.code === 'queue_full' && retriesLeft > 0) {
           let secondsLeft = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 1));
@@ -105,6 +110,7 @@ export function useSearch({ modelReady, onRequestFailed }: UseSearchOptions) {
       if (phase.kind === 'running' || phase.kind === 'retry-wait') return;
       if (!modelReady) {
         waitingJobRef.current = job;
+        waitingSinceRef.current = 0;
         setPhase({ kind: 'waiting-for-model' });
         return;
       }
@@ -127,9 +133,10 @@ export function useSearch({ modelReady, onRequestFailed }: UseSearchOptions) {
   useEffect(() => {
     const job = waitingJobRef.current;
     if (!modelReady || phase.kind !== 'waiting-for-model' || !job) return;
+    if (healthCheckedAt <= waitingSinceRef.current) return;
     waitingJobRef.current = null;
     void execute(job, AUTO_RETRIES);
-  }, [execute, modelReady, phase.kind]);
+  }, [execute, modelReady, healthCheckedAt, phase.kind]);
 
   // Leaving the page drops the server's job too.
   useEffect(

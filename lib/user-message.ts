@@ -66,7 +66,7 @@ export function describeFailure(
     case 'model_unavailable':
     case 'worker_crashed':
     case 'out_of_memory':
-      return { message: sentence(`The model cannot answer right now: ${plainMessage(error.message)}`) };
+      return { message: `${sentence(plainMessage(error.message))} Try again in a moment.` };
     default:
       return { message: sentence(plainMessage(error.message)) };
   }

@@ -47,6 +47,30 @@ test('while the model loads Search is marked unavailable with the reason, and se
   await expect(app.resultRows.first()).toBeVisible();
 });
 
+test('a search refused because the model is loading waits for the next health check, then runs once', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  let sent = 0;
+  await page.route('**/api/search', async (route) => {
+    sent += 1;
+    if (sent > 1) return route.continue();
+    await route.fulfill({
+      status: 503,
+      headers: { 'Retry-After': '2' },
+      json: {
+        error: { code: 'model_loading', message: 'The model is still loading; retry in a few seconds' },
+      },
+    });
+  });
+  await app.searchButton.click();
+  await expect(page.getByTestId('search-waiting')).toBeVisible();
+  await app.waitForSettled();
+  await expect(app.resultRows.first()).toBeVisible();
+  expect(sent).toBe(2);
+});
+
 test('a 429 shows when the server will have room and retries once by itself', async ({ app, page }) => {
   await app.goto();
   let refused = 0;
