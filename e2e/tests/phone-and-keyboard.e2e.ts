@@ -46,6 +46,14 @@ test.describe('on a 1920-px screen', () => {
     });
     expect(rows).toBeGreaterThan(12);
   });
+
+  test('the panes spread over most of the screen, with the header aligned to them', async ({ app, page }) => {
+    await app.goto();
+    const main = await page.locator('main').boundingBox();
+    const header = await page.locator('header > div').boundingBox();
+    expect(main?.width).toBeGreaterThan(1_500);
+    expect(header?.width).toBe(main?.width);
+  });
 });
 
 test('Ctrl+Enter searches from the knowledge base and from the query', async ({ app }) => {
