@@ -1,5 +1,10 @@
 import 'server-only';
-import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } from '../lib/schemas';
+import {
+  type ParsedSearchRequest,
+  QUERY_PREVIEW_LENGTH,
+  resolveInstruction,
+  type SearchResponse,
+} from '../lib/schemas';
 /**
  * Semantic search: embed the query (with its instruction) and the knowledge base (without), score
  * every entry by cosine similarity (a dot product: vectors are unit length), keep the top k.
@@ -9,8 +14,9 @@ import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } f
  * search can still answer with a plain JSON error; `runSearch` does the work.
  */
 import { cleanRequiredText, cleanRequiredTexts } from '../lib/text-clean';
-import { dot, roundTo, topKIndices } from '../lib/vector-math';
-import type { Embedder } from './embedder';
+import { dot, roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
+import { checkDimensions, type Embedder } from './embedder';
+import { explainSearch } from './search-explain';
 
 /** A search request that passed every check that needs no model run. */
 export interface ValidSearch {
@@ -28,7 +34,7 @@ export interface SearchContext {
 export function validateSearch(embedder: Embedder, request: ParsedSearchRequest): ValidSearch {
   const entries = cleanRequiredTexts(request.knowledgeBase, 'knowledgeBase');
   const query = cleanRequiredText(request.query, 'query');
-  embedder.requireReady();
+  checkDimensions(request.dimensions, embedder.requireReady().info);
   return { request, entries, query };
 }
 
@@ -38,15 +44,21 @@ export async function runSearch(
   ctx: SearchContext = {},
 ): Promise<SearchResponse> {
   const started = performance.now();
-  const { info, model } = embedder.requireReady();
+  const { info, model, tokenizer } = embedder.requireReady();
   // When one of the two embeds fails, the other is cancelled too (its queued work dropped).
   const failed = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
-  const common = { dimensions: request.dimensions, signal };
+  // Full-width vectors (what the cache holds anyway); `dimensions` is applied below, so the teaching
+  // views can compare the shortened ranking with the full one without embedding anything twice.
   const [q, docs] = await Promise.all([
-    embedder.embed([query], { ...common, kind: 'query', instruction: request.instruction, field: 'query' }),
+    embedder.embed([query], {
+      signal,
+      kind: 'query',
+      instruction: resolveInstruction(request),
+      field: 'query',
+    }),
     embedder.embed(entries, {
-      ...common,
+      signal,
       kind: 'document',
       field: 'knowledgeBase',
       onProgress: ctx.onProgress,
@@ -57,8 +69,10 @@ export async function runSearch(
   });
   const embeddedAt = performance.now();
 
-  const queryVector = q.vectors[0] as Float32Array;
-  const scores = docs.vectors.map((v) => dot(queryVector, v));
+  const dims = request.dimensions ?? info.dims;
+  const fullQuery = q.vectors[0] as Float32Array;
+  const queryVector = shortenEmbedding(fullQuery, dims);
+  const scores = docs.vectors.map((v) => dot(queryVector, shortenEmbedding(v, dims)));
   const results = topKIndices(scores, request.topK).map((index) => {
     const score = scores[index] as number;
     return {
@@ -68,6 +82,19 @@ export async function runSearch(
       aboveThreshold: score > request.threshold,
     };
   });
+  const explain =
+    request.explain &&
+    explainSearch({
+      queryVector: fullQuery,
+      entryVectors: docs.vectors,
+      entries,
+      entryTokens: docs.tokens,
+      resultIndices: results.map((r) => r.index),
+      dims,
+      heatmapEntries: request.explain.heatmapEntries,
+      tokenizer,
+      maxTokens: info.maxTokens,
+    });
   const done = performance.now();
   return {
     results,
@@ -84,5 +111,6 @@ export async function runSearch(
       rank: roundTo(done - embeddedAt, 2),
       total: roundTo(done - started, 1),
     },
+    ...(explain ? { explain } : {}),
   };
 }

@@ -1,0 +1,100 @@
+import 'server-only';
+/**
+ * The teaching views' data for one search (`explain` in /api/search), computed once, on the server,
+ * from the vectors that ranked it: nothing here embeds anything, so opening a panel on the page
+ * costs no model work. See lib/schemas.ts (searchExplainSchema) for what each field means.
+ */
+import { fitPca, projectPca } from '../lib/pca';
+import type { SearchExplain } from '../lib/schemas';
+import { dot, roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
+import type { EmbeddingTokenizer } from './tokenizer';
+
+/** Below this many entries a 2D projection shows nothing a list would not (the page says so instead). */
+const MIN_MAP_ENTRIES = 3;
+/** Decimals sent: enough for 1e-4 agreement with /api/embed, without kilobytes of float noise. */
+const VALUE_DECIMALS = 6;
+
+export interface ExplainInput {
+  /** Full-width vectors (the model's own size); `dims` below that is applied here. */
+  queryVector: Float32Array;
+  entryVectors: Float32Array[];
+  /** Cleaned entries, as embedded. */
+  entries: readonly string[];
+  entryTokens: readonly number[];
+  /** Result indices, best first (as in the response). */
+  resultIndices: readonly number[];
+  dims: number;
+  heatmapEntries: number;
+  tokenizer: EmbeddingTokenizer;
+  maxTokens: number;
+}
+
+const round = (x: number) => roundTo(x, VALUE_DECIMALS);
+const roundAll = (v: ArrayLike<number>) => Array.from(v, round);
+
+export function explainSearch(input: ExplainInput): SearchExplain {
+  const { entryVectors, entries, resultIndices, dims } = input;
+  const full = input.queryVector.length;
+  const query = shortenEmbedding(input.queryVector, dims);
+  const vectors = entryVectors.map((v) => shortenEmbedding(v, dims));
+  const scores = vectors.map((v) => dot(query, v));
+
+  return {
+    dims: query.length,
+    queryVector: roundAll(query),
+    scores: roundAll(scores),
+    entries: entries.map((text, i) => {
+      const tokens = input.entryTokens[i] as number;
+      // Only an entry that fills maxTokens can have been cut; tokenising just those again is cheap.
+      const truncated = tokens >= input.maxTokens && input.tokenizer.isTruncated(text, input.maxTokens);
+      return { tokens, truncated };
+    }),
+    map: projectMap(vectors, query),
+    heatmap: heatmap(vectors, scores, input.heatmapEntries),
+    resultVectors: resultIndices.map((i) => roundAll(vectors[i] as Float32Array)),
+    fullRanking: dims < full ? compareWithFull(input.queryVector, entryVectors, resultIndices, full) : null,
+  };
+}
+
+function projectMap(vectors: Float32Array[], query: Float32Array): SearchExplain['map'] {
+  if (vectors.length < MIN_MAP_ENTRIES) return null;
+  // Fitted on the knowledge base only: the query is placed into that map, not allowed to shape it.
+  const fit = fitPca(vectors);
+  const point = (v: ArrayLike<number>): [number, number] => {
+    const [x = 0, y = 0] = projectPca(fit, v);
+    return [round(x), round(y)];
+  };
+  return {
+    points: vectors.map(point),
+    query: point(query),
+    explained: fit.explained.map((share) => roundTo(share, 4)),
+    converged: fit.converged,
+  };
+}
+
+function heatmap(vectors: Float32Array[], scores: number[], size: number): SearchExplain['heatmap'] {
+  // The top entries by score, shown in the knowledge base's own order so neighbours stay neighbours.
+  const indices = topKIndices(scores, size).sort((a, b) => a - b);
+  const matrix = indices.map((i) =>
+    indices.map((j) => round(dot(vectors[i] as Float32Array, vectors[j] as Float32Array))),
+  );
+  return { indices, matrix };
+}
+
+/** Where each shown result ranks with the full vectors, and how many of the top k both agree on. */
+function compareWithFull(
+  query: Float32Array,
+  entryVectors: Float32Array[],
+  resultIndices: readonly number[],
+  fullDims: number,
+): NonNullable<SearchExplain['fullRanking']> {
+  const fullScores = entryVectors.map((v) => dot(query, v));
+  const order = topKIndices(fullScores, fullScores.length);
+  const rankOf = new Map(order.map((index, position) => [index, position + 1]));
+  const fullTop = new Set(order.slice(0, resultIndices.length));
+  return {
+    dims: fullDims,
+    ranks: resultIndices.map((i) => rankOf.get(i) as number),
+    overlap: resultIndices.filter((i) => fullTop.has(i)).length,
+  };
+}
