@@ -1,0 +1,116 @@
+/**
+ * Pure helpers for the page's teaching views (map, heatmap, vector facts, "why this score"):
+ * arithmetic on numbers the server sent, so every figure on the page can be checked by a test.
+ */
+
+/** How many values the vector window shows at once (the classic demo's 50). */
+export const VECTOR_WINDOW = 50;
+/** Pairs of entries at or above this cosine are listed under the heatmap as near-duplicates. */
+export const NEAR_DUPLICATE_MIN = 0.95;
+/** How many dimensions "why this score" lists as the largest contributions. */
+export const TOP_CONTRIBUTIONS = 8;
+
+export interface VectorFacts {
+  dims: number;
+  norm: number;
+  min: number;
+  max: number;
+  mean: number;
+}
+
+export function vectorFacts(values: readonly number[]): VectorFacts {
+  let sum = 0;
+  let squares = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    sum += v;
+    squares += v * v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const dims = values.length;
+  return dims === 0
+    ? { dims, norm: 0, min: 0, max: 0, mean: 0 }
+    : { dims, norm: Math.sqrt(squares), min, max, mean: sum / dims };
+}
+
+/** The first index of a window of `size` values that starts at `start`, kept inside 0..dims. */
+export function clampWindowStart(start: number, dims: number, size = VECTOR_WINDOW): number {
+  if (!Number.isFinite(start)) return 0;
+  return Math.max(0, Math.min(Math.floor(start), Math.max(0, dims - size)));
+}
+
+export interface Contribution {
+  dimension: number;
+  query: number;
+  entry: number;
+  /** query × entry: the cosine of unit vectors is the sum of these over all dimensions. */
+  product: number;
+}
+
+export function contributions(query: readonly number[], entry: readonly number[]): Contribution[] {
+  const n = Math.min(query.length, entry.length);
+  return Array.from({ length: n }, (_, dimension) => {
+    const q = query[dimension] as number;
+    const e = entry[dimension] as number;
+    return { dimension, query: q, entry: e, product: q * e };
+  });
+}
+
+/** The dimensions that add the most to the score, largest product first. */
+export function topContributions(all: readonly Contribution[], k = TOP_CONTRIBUTIONS): Contribution[] {
+  return [...all].sort((a, b) => b.product - a.product || a.dimension - b.dimension).slice(0, k);
+}
+
+export interface EntryPair {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/** Pairs (by entry index) whose cosine is at least `min`, most similar first. */
+export function nearDuplicatePairs(
+  indices: readonly number[],
+  matrix: readonly (readonly number[])[],
+  min = NEAR_DUPLICATE_MIN,
+): EntryPair[] {
+  const pairs: EntryPair[] = [];
+  for (let r = 0; r < indices.length; r++) {
+    for (let c = r + 1; c < indices.length; c++) {
+      const score = matrix[r]?.[c];
+      if (score !== undefined && score >= min)
+        pairs.push({ a: indices[r] as number, b: indices[c] as number, score });
+    }
+  }
+  return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+}
+
+type Rgb = readonly [number, number, number];
+const NEGATIVE: Rgb = [37, 99, 235]; // blue-600
+const NEUTRAL: Rgb = [248, 250, 252]; // slate-50
+const POSITIVE: Rgb = [220, 38, 38]; // red-600
+
+/** Diverging colour for a cosine in −1..1: blue below zero, near-white at zero, red above. */
+export function divergingColor(score: number): string {
+  const t = Math.max(-1, Math.min(1, score));
+  const end = t < 0 ? NEGATIVE : POSITIVE;
+  const mix = NEUTRAL.map((c, i) => Math.round(c + ((end[i] as number) - c) * Math.abs(t)));
+  return `rgb(${mix.join(', ')})`;
+}
+
+/** Dark text on pale cells, white on saturated ones, so the number stays readable. */
+export function textColorOn(score: number): string {
+  return Math.abs(score) > 0.55 ? '#ffffff' : '#0f172a';
+}
+
+/** "↑2", "↓1", "=" : how a result's rank at the chosen width compares with its full-width rank. */
+export function rankMove(rank: number, fullRank: number): string {
+  if (rank === fullRank) return '=';
+  return rank < fullRank ? `↑${fullRank - rank}` : `↓${rank - fullRank}`;
+}
+
+/** Matryoshka widths to offer for a model: the standard sizes below its width, then the width itself. */
+export function dimensionChoices(modelDims: number, sizes: readonly number[], min: number): number[] {
+  return [...sizes.filter((d) => d >= min && d < modelDims), modelDims];
+}
