@@ -9,9 +9,11 @@ interface ResultListProps {
   threshold: number;
   /** True while a newer search runs: the rows stay, dimmed. */
   stale: boolean;
+  /** The entry picked on the map (issue 10), marked in the list when it is among the results. */
+  highlightedIndex?: number | null;
 }
 
-export function ResultList({ response, query, threshold, stale }: ResultListProps) {
+export function ResultList({ response, query, threshold, stale, highlightedIndex = null }: ResultListProps) {
   const aboveCount = response.results.filter((result) => result.aboveThreshold).length;
   return (
     <div aria-busy={stale} className={stale ? 'opacity-50 transition-opacity' : 'transition-opacity'}>
@@ -22,7 +24,13 @@ export function ResultList({ response, query, threshold, stale }: ResultListProp
       </p>
       <ol className="divide-y divide-slate-100">
         {response.results.map((result, position) => (
-          <ResultRow key={result.index} result={result} rank={position + 1} threshold={threshold} />
+          <ResultRow
+            key={result.index}
+            result={result}
+            rank={position + 1}
+            threshold={threshold}
+            highlighted={result.index === highlightedIndex}
+          />
         ))}
       </ol>
       <SearchMeta response={response} />
@@ -30,9 +38,25 @@ export function ResultList({ response, query, threshold, stale }: ResultListProp
   );
 }
 
-function ResultRow({ result, rank, threshold }: { result: SearchResult; rank: number; threshold: number }) {
+function ResultRow({
+  result,
+  rank,
+  threshold,
+  highlighted,
+}: {
+  result: SearchResult;
+  rank: number;
+  threshold: number;
+  highlighted: boolean;
+}) {
   return (
-    <li data-testid="result-row" className="flex gap-3 py-3 first:pt-0">
+    <li
+      data-testid="result-row"
+      data-entry-index={result.index}
+      data-highlighted={highlighted}
+      aria-current={highlighted ? 'true' : undefined}
+      className={`flex gap-3 py-3 first:pt-0 ${highlighted ? 'rounded-lg bg-violet-50 px-2 ring-2 ring-violet-400' : ''}`}
+    >
       <span
         data-testid="result-rank"
         className={`mt-0.5 flex h-7 min-w-9 shrink-0 items-center justify-center rounded-md font-semibold text-xs tabular-nums ${

@@ -11,8 +11,11 @@ import { Card } from './card';
 import { KnowledgeBasePane } from './knowledge-base-pane';
 import { ModelBanners } from './model-banners';
 import { QueryPane } from './query-pane';
+import { RankMovement } from './rank-movement';
 import { ResultList } from './result-list';
+import { DEFAULT_KNOBS, type Knobs, knobsRequest, SearchKnobs } from './search-knobs';
 import { SearchProgress } from './search-progress';
+import { TeachingViews } from './teaching-views';
 import { VectorPanel } from './vector-panel';
 
 /** The seed article's example knowledge base and query. */
@@ -58,13 +61,16 @@ export function SearchScreen() {
   const [completed, setCompleted] = useState<CompletedSearch | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
   const search = useMutation(searchMutationOptions);
+  // Teaching views (issue 10): the knobs that shape the request, and the entry picked on the map.
+  const [knobs, setKnobs] = useState<Knobs>(DEFAULT_KNOBS);
+  const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
 
   // Leaving the page drops the server's job too.
   useEffect(() => () => controllerRef.current?.abort(), []);
 
   const entryCount = parseKnowledgeBase(kbText).length;
 
-  function runSearch() {
+  function runSearch(withKnobs: Knobs = knobs) {
     if (search.isPending) return;
     const validated = validate(kbText, query, topK, threshold);
     if (!validated.ok) {
@@ -75,7 +81,8 @@ export function SearchScreen() {
     setProgress(null);
     const controller = new AbortController();
     controllerRef.current = controller;
-    const { request } = validated;
+    const request = { ...validated.request, ...knobsRequest(withKnobs), explain: {} };
+    setSelectedEntry(null);
     search.mutate(
       {
         request,
@@ -132,7 +139,7 @@ export function SearchScreen() {
                 }}
                 onTopKChange={setTopK}
                 onThresholdChange={setThreshold}
-                onSearch={runSearch}
+                onSearch={() => runSearch()}
                 onCancel={cancelSearch}
               >
                 {formMessage ? (
@@ -161,6 +168,14 @@ export function SearchScreen() {
                   </p>
                 ) : null}
               </QueryPane>
+              <SearchKnobs
+                knobs={knobs}
+                onChange={(next, rerun) => {
+                  setKnobs(next);
+                  if (rerun && completed) runSearch(next);
+                }}
+                onSubmit={() => runSearch()}
+              />
             </Card>
 
             <Card
@@ -169,12 +184,16 @@ export function SearchScreen() {
               description="Best match first. Green scores are above the threshold."
             >
               {completed ? (
-                <ResultList
-                  response={completed.response}
-                  query={completed.request.query}
-                  threshold={completed.request.threshold}
-                  stale={search.isPending}
-                />
+                <>
+                  <RankMovement response={completed.response} />
+                  <ResultList
+                    response={completed.response}
+                    query={completed.request.query}
+                    threshold={completed.request.threshold}
+                    stale={search.isPending}
+                    highlightedIndex={selectedEntry}
+                  />
+                </>
               ) : (
                 <p className="rounded-lg border border-slate-300 border-dashed px-4 py-8 text-center text-slate-500 text-sm">
                   Results appear here. Press <strong className="font-medium">Search</strong> (or Enter in the
@@ -186,6 +205,15 @@ export function SearchScreen() {
         </div>
 
         <VectorPanel query={completed?.response.query ?? null} />
+        {completed ? (
+          <TeachingViews
+            request={completed.request}
+            response={completed.response}
+            threshold={completed.request.threshold}
+            selectedIndex={selectedEntry}
+            onSelect={setSelectedEntry}
+          />
+        ) : null}
       </main>
       <footer className="mx-auto max-w-6xl px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
         Semantic Radar · cosine similarity over Qwen3-Embedding vectors, computed on the server

@@ -4,6 +4,7 @@ import {
   contributions,
   dimensionChoices,
   divergingColor,
+  groupTokens,
   nearDuplicatePairs,
   rankMove,
   topContributions,
@@ -84,6 +85,33 @@ describe('dimensionChoices', () => {
     expect(dimensionChoices(64, [32, 64, 128], 32)).toEqual([32, 64]);
     expect(dimensionChoices(2560, [32, 64, 128, 256, 512, 1024, 2048, 4096], 32)).toEqual([
       32, 64, 128, 256, 512, 1024, 2048, 2560,
+    ]);
+  });
+});
+
+describe('groupTokens', () => {
+  const t = (id: number, text: string, start: number, stop: number, special = false) => ({
+    id,
+    text,
+    special,
+    start,
+    stop,
+  });
+
+  test('tokens sharing one character become one group; prefix, query and EOS are told apart', () => {
+    const tokens = [
+      t(1, 'Q:', 0, 2),
+      t(2, '龘', 2, 3),
+      t(3, '龘', 2, 3),
+      t(4, 'x', 3, 4),
+      t(151643, '<|endoftext|>', 4, 4, true),
+    ];
+    const groups = groupTokens(tokens, 2, 151643);
+    expect(groups.map((g) => [g.text, g.part, g.tokens.map((x) => x.id)])).toEqual([
+      ['Q:', 'instruction', [1]],
+      ['龘', 'query', [2, 3]],
+      ['x', 'query', [4]],
+      ['<|endoftext|>', 'eos', [151643]],
     ]);
   });
 });

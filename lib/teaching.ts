@@ -3,6 +3,8 @@
  * arithmetic on numbers the server sent, so every figure on the page can be checked by a test.
  */
 
+import type { TokenSpanView } from './schemas';
+
 /** How many values the vector window shows at once (the classic demo's 50). */
 export const VECTOR_WINDOW = 50;
 /** Pairs of entries at or above this cosine are listed under the heatmap as near-duplicates. */
@@ -113,4 +115,38 @@ export function rankMove(rank: number, fullRank: number): string {
 /** Matryoshka widths to offer for a model: the standard sizes below its width, then the width itself. */
 export function dimensionChoices(modelDims: number, sizes: readonly number[], min: number): number[] {
   return [...sizes.filter((d) => d >= min && d < modelDims), modelDims];
+}
+
+export interface TokenGroup {
+  tokens: TokenSpanView[];
+  text: string;
+  part: 'instruction' | 'query' | 'eos';
+}
+
+/**
+ * Tokens that share characters (one Chinese character split over two byte-level tokens) form one
+ * chip, so the character is shown once, spanning both ids.
+ */
+export function groupTokens(
+  tokens: readonly TokenSpanView[],
+  prefixStop: number,
+  eosId: number,
+): TokenGroup[] {
+  const groups: TokenGroup[] = [];
+  let stop = -1;
+  for (const [k, token] of tokens.entries()) {
+    const isEos = token.special && token.id === eosId && k === tokens.length - 1;
+    const last = groups.at(-1);
+    if (!isEos && last && last.part !== 'eos' && token.start < stop) {
+      last.tokens.push(token);
+      continue;
+    }
+    groups.push({
+      tokens: [token],
+      text: token.text,
+      part: isEos ? 'eos' : token.start < prefixStop ? 'instruction' : 'query',
+    });
+    stop = token.stop;
+  }
+  return groups;
 }
