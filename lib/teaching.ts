@@ -103,7 +103,7 @@ export function divergingColor(score: number): string {
 
 /** Dark text on pale cells, white on saturated ones, so the number stays readable. */
 export function textColorOn(score: number): string {
-  return Math.abs(score) > 0.55 ? '#ffffff' : '#0f172a';
+  return Math.abs(score) > 0.7 ? '#ffffff' : '#0f172a';
 }
 
 /** "↑2", "↓1", "=" : how a result's rank at the chosen width compares with its full-width rank. */

@@ -82,9 +82,10 @@ export async function runSearch(
       aboveThreshold: score > request.threshold,
     };
   });
+  const rankedAt = performance.now();
   const explain =
     request.explain &&
-    explainSearch({
+    (await explainSearch({
       queryVector: fullQuery,
       entryVectors: docs.vectors,
       entries,
@@ -94,7 +95,8 @@ export async function runSearch(
       heatmapEntries: request.explain.heatmapEntries,
       tokenizer,
       maxTokens: info.maxTokens,
-    });
+      signal,
+    }));
   const done = performance.now();
   return {
     results,
@@ -108,7 +110,7 @@ export async function runSearch(
     cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached },
     timingMs: {
       embed: roundTo(embeddedAt - started, 1),
-      rank: roundTo(done - embeddedAt, 2),
+      rank: roundTo(rankedAt - embeddedAt, 2),
       total: roundTo(done - started, 1),
     },
     ...(explain ? { explain } : {}),
