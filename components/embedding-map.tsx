@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
 import type { SearchExplain } from '@/lib/schemas';
 import { type PlotPoint, POINT_STYLE, type PointKind } from './map-points';
@@ -74,6 +74,13 @@ export function EmbeddingMap({
     ];
   }, [map, texts, scores, query, threshold, selectedIndex]);
 
+  const selectPoint = useCallback(
+    (key: string) => {
+      if (key !== QUERY_KEY) onSelect(Number(key.slice(1)));
+    },
+    [onSelect],
+  );
+
   if (!map) {
     return (
       <div data-testid="map-too-small" className="space-y-2 text-slate-600 text-sm leading-6">
@@ -112,11 +119,8 @@ export function EmbeddingMap({
 
       <ScatterPlot
         points={points}
-        activeKey={activeKey}
         onActivate={setActiveKey}
-        onSelect={(key) => {
-          if (key !== QUERY_KEY) onSelect(Number(key.slice(1)));
-        }}
+        onSelect={selectPoint}
         xLabel={`PC 1 (${percent(ex)})`}
         yLabel={`PC 2 (${percent(ey)})`}
       />

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fitPca, projectPca } from './pca';
+import { fitPca, pcaSteps, projectPca } from './pca';
 
 /** A small deterministic generator, so the data (and any failure) is reproducible. */
 function seeded(seed: number) {
@@ -126,5 +126,20 @@ describe('projectPca', () => {
     const fit = fitPca(rows);
     const xs = rows.map((r) => projectPca(fit, r)[0] ?? 0);
     expect(xs.reduce((s, x) => s + x, 0) / xs.length).toBeCloseTo(0, 12);
+  });
+});
+
+describe('pcaSteps', () => {
+  test('pauses between iterations and ends with the same fit as fitPca', () => {
+    const rows = randomRows(30, 5, 8, [2, 1, 1, 1, 1]);
+    const steps = pcaSteps(rows);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(1);
+    expect(step.value).toEqual(fitPca(rows));
   });
 });
