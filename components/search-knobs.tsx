@@ -9,27 +9,8 @@ import {
   MATRYOSHKA_DIMENSIONS,
   MAX_INSTRUCTION_CHARS,
   MIN_DIMENSIONS,
-  type SearchRequest,
 } from '@/lib/schemas';
-import { dimensionChoices } from '@/lib/teaching';
-
-/** The two knobs: vector width (null = the model's full width) and the query's instruction. */
-export interface Knobs {
-  dimensions: number | null;
-  instruction: { preset: InstructionPresetId } | { custom: string };
-}
-
-export const DEFAULT_KNOBS: Knobs = { dimensions: null, instruction: { preset: 'web-search' } };
-
-/** The request fields the knobs set (a preset travels by name, so the server resolves its text). */
-export function knobsRequest(knobs: Knobs): Pick<SearchRequest, 'dimensions' | 'task' | 'instruction'> {
-  return {
-    ...(knobs.dimensions === null ? {} : { dimensions: knobs.dimensions }),
-    ...('preset' in knobs.instruction
-      ? { task: knobs.instruction.preset }
-      : { instruction: knobs.instruction.custom }),
-  };
-}
+import { dimensionChoices, type Knobs } from '@/lib/teaching';
 
 const CUSTOM = 'custom';
 const FIELD =

@@ -6,6 +6,7 @@ import { isAbortError, type SearchProgress as Progress } from '@/lib/api-client'
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
 import { searchMutationOptions } from '@/lib/queries';
 import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, type SearchRequest, type SearchResponse } from '@/lib/schemas';
+import { DEFAULT_KNOBS, type Knobs, knobsRequest } from '@/lib/teaching';
 import { AppHeader } from './app-header';
 import { Card } from './card';
 import { KnowledgeBasePane } from './knowledge-base-pane';
@@ -13,7 +14,7 @@ import { ModelBanners } from './model-banners';
 import { QueryPane } from './query-pane';
 import { RankMovement } from './rank-movement';
 import { ResultList } from './result-list';
-import { DEFAULT_KNOBS, type Knobs, knobsRequest, SearchKnobs } from './search-knobs';
+import { SearchKnobs } from './search-knobs';
 import { SearchProgress } from './search-progress';
 import { TeachingViews } from './teaching-views';
 import { VectorPanel } from './vector-panel';

@@ -65,6 +65,8 @@ export const INSTRUCTION_PRESETS = [
   { id: 'none', label: 'No instruction', instruction: '' },
 ] as const;
 export type InstructionPresetId = (typeof INSTRUCTION_PRESETS)[number]['id'];
+/** The preset whose instruction is DEFAULT_INSTRUCTION: what a request that names none gets. */
+export const DEFAULT_PRESET: InstructionPresetId = 'web-search';
 const PRESET_IDS = INSTRUCTION_PRESETS.map((p) => p.id) as [InstructionPresetId, ...InstructionPresetId[]];
 
 /** The instruction a request asks for: its own text, else its preset's, else undefined (the default). */

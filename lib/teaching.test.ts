@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { DEFAULT_INSTRUCTION, DEFAULT_PRESET, INSTRUCTION_PRESETS } from './schemas';
 import {
   clampWindowStart,
   contributions,
+  DEFAULT_KNOBS,
   dimensionChoices,
   divergingColor,
   groupTokens,
+  knobsRequest,
   nearDuplicatePairs,
   rankMove,
   topContributions,
@@ -113,5 +116,27 @@ describe('groupTokens', () => {
       ['x', 'query', [4]],
       ['<|endoftext|>', 'eos', [151643]],
     ]);
+  });
+});
+
+describe('DEFAULT_PRESET', () => {
+  test('is the preset whose instruction is the server’s default', () => {
+    expect(INSTRUCTION_PRESETS.find((p) => p.id === DEFAULT_PRESET)?.instruction).toBe(DEFAULT_INSTRUCTION);
+  });
+});
+
+describe('knobsRequest', () => {
+  test('adds nothing at the defaults, so a plain search stays a plain request', () => {
+    expect(knobsRequest(DEFAULT_KNOBS)).toEqual({});
+  });
+
+  test('sends a chosen width, a preset by name, or custom text as the instruction', () => {
+    expect(knobsRequest({ dimensions: 32, instruction: { preset: 'none' } })).toEqual({
+      dimensions: 32,
+      task: 'none',
+    });
+    expect(knobsRequest({ dimensions: null, instruction: { custom: 'Find recipes' } })).toEqual({
+      instruction: 'Find recipes',
+    });
   });
 });

@@ -3,7 +3,7 @@
  * arithmetic on numbers the server sent, so every figure on the page can be checked by a test.
  */
 
-import type { TokenSpanView } from './schemas';
+import { DEFAULT_PRESET, type InstructionPresetId, type SearchRequest, type TokenSpanView } from './schemas';
 
 /** How many values the vector window shows at once (the classic demo's 50). */
 export const VECTOR_WINDOW = 50;
@@ -149,4 +149,28 @@ export function groupTokens(
     stop = token.stop;
   }
   return groups;
+}
+
+/** The two knobs: vector width (null = the model's full width) and the query's instruction. */
+export interface Knobs {
+  dimensions: number | null;
+  instruction: { preset: InstructionPresetId } | { custom: string };
+}
+
+export const DEFAULT_KNOBS: Knobs = { dimensions: null, instruction: { preset: DEFAULT_PRESET } };
+
+/**
+ * The request fields the knobs set: nothing at their defaults (the server's defaults are the same);
+ * a preset travels by name, so the server resolves its text.
+ */
+export function knobsRequest(knobs: Knobs): Pick<SearchRequest, 'dimensions' | 'task' | 'instruction'> {
+  const { instruction } = knobs;
+  return {
+    ...(knobs.dimensions === null ? {} : { dimensions: knobs.dimensions }),
+    ...('custom' in instruction
+      ? { instruction: instruction.custom }
+      : instruction.preset === DEFAULT_PRESET
+        ? {}
+        : { task: instruction.preset }),
+  };
 }

@@ -1,7 +1,7 @@
 /** The teaching views (issue 10): map, heatmap, tokenizer, vector facts, Dimensions and Instruction. */
 import assert from 'node:assert/strict';
 import type { Page } from '@playwright/test';
-import type { SearchResponse } from '../../lib/schemas';
+import { HEATMAP_MAX_ENTRIES, type SearchResponse } from '../../lib/schemas';
 import { expect, test } from '../fixtures';
 
 const SEED = [
@@ -181,4 +181,19 @@ test('the Instruction control re-embeds only the query, and the tokenizer shows 
   await openPanel(page, 'tokens');
   await expect(page.getByTestId('token-exact-text')).toHaveText(fresh);
   await expect(page.locator('[data-testid="token-chip"][data-part="instruction"]')).toHaveCount(0);
+});
+
+test('a base larger than the heatmap limit shows its top entries and says why', async ({ app, page }) => {
+  const entries = Array.from(
+    { length: HEATMAP_MAX_ENTRIES + 10 },
+    (_, i) => `line ${i + 1} of a longer base`,
+  );
+  await app.setKnowledgeBase(entries);
+  const result = await searched(app);
+  await openPanel(page, 'heatmap');
+  await expect(page.getByTestId('heatmap-subset')).toContainText(
+    `${HEATMAP_MAX_ENTRIES} entries that score highest`,
+  );
+  await expect(page.getByTestId('heatmap-cell')).toHaveCount(HEATMAP_MAX_ENTRIES * (HEATMAP_MAX_ENTRIES + 1));
+  expect(result.explain?.heatmap.indices).toHaveLength(HEATMAP_MAX_ENTRIES);
 });
