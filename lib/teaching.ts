@@ -161,16 +161,14 @@ export const DEFAULT_KNOBS: Knobs = { dimensions: null, instruction: { preset: D
 
 /**
  * The request fields the knobs set: nothing at their defaults (the server's defaults are the same);
- * a preset travels by name, so the server resolves its text.
+ * "none" as an empty instruction (how the API and the rest of the page spell "no instruction");
+ * other presets by name, so the server resolves their text.
  */
 export function knobsRequest(knobs: Knobs): Pick<SearchRequest, 'dimensions' | 'task' | 'instruction'> {
   const { instruction } = knobs;
-  return {
-    ...(knobs.dimensions === null ? {} : { dimensions: knobs.dimensions }),
-    ...('custom' in instruction
-      ? { instruction: instruction.custom }
-      : instruction.preset === DEFAULT_PRESET
-        ? {}
-        : { task: instruction.preset }),
-  };
+  const width = knobs.dimensions === null ? {} : { dimensions: knobs.dimensions };
+  if ('custom' in instruction) return { ...width, instruction: instruction.custom };
+  if (instruction.preset === DEFAULT_PRESET) return width;
+  if (instruction.preset === 'none') return { ...width, instruction: '' };
+  return { ...width, task: instruction.preset };
 }

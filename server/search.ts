@@ -1,6 +1,7 @@
 import 'server-only';
 import {
   type ParsedSearchRequest,
+  passesThreshold,
   QUERY_PREVIEW_LENGTH,
   resolveInstruction,
   type SearchResponse,
@@ -79,7 +80,11 @@ export async function runSearch(
       index,
       text: request.knowledgeBase[index] as string,
       score,
-      aboveThreshold: score > request.threshold,
+      aboveThreshold: passesThreshold(score, request.threshold),
+      // Only an entry that fills maxTokens can have been cut; tokenising just those again says if it was.
+      truncated:
+        (docs.tokens[index] as number) >= info.maxTokens &&
+        tokenizer.isTruncated(entries[index] as string, info.maxTokens),
     };
   });
   const rankedAt = performance.now();

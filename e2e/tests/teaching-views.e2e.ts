@@ -1,7 +1,7 @@
 /** The teaching views (issue 10): map, heatmap, tokenizer, vector facts, Dimensions and Instruction. */
 import assert from 'node:assert/strict';
 import type { Page } from '@playwright/test';
-import { HEATMAP_MAX_ENTRIES, type SearchResponse } from '../../lib/schemas';
+import { HEATMAP_MAX_ENTRIES, INSTRUCTION_PRESETS, type SearchResponse } from '../../lib/schemas';
 import { expect, test } from '../fixtures';
 
 const SEED = [
@@ -175,10 +175,17 @@ test('the Instruction control re-embeds only the query, and the tokenizer shows 
   await app.setQuery(fresh);
   await searched(app);
   const request = app.waitForSearchRequest();
-  await page.getByLabel('Instruction', { exact: true }).selectOption('none');
-  expect(((await request).postDataJSON() as { task?: string }).task).toBe('none');
+  await page.getByLabel('Instruction', { exact: true }).selectOption('question-answering');
+  expect(((await request).postDataJSON() as { task?: string }).task).toBe('question-answering');
   await expect(page.getByTestId('search-meta')).toContainText(`Embedded 1, cached ${SEED.length}`);
   await openPanel(page, 'tokens');
+  await expect(page.getByTestId('token-exact-text').locator('mark')).toHaveText(
+    `Instruct: ${INSTRUCTION_PRESETS[1].instruction}\nQuery:`,
+  );
+
+  const none = app.waitForSearchRequest();
+  await page.getByLabel('Instruction', { exact: true }).selectOption('none');
+  expect(((await none).postDataJSON() as { instruction?: string }).instruction).toBe('');
   await expect(page.getByTestId('token-exact-text')).toHaveText(fresh);
   await expect(page.locator('[data-testid="token-chip"][data-part="instruction"]')).toHaveCount(0);
 });
