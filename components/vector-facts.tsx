@@ -100,7 +100,7 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
             onChange={(event) => setResultPosition(Number(event.target.value))}
             className={`${INPUT} max-w-xs`}
           >
-            {results.map((r, position) => (
+            {results.slice(0, explain.resultVectors.length).map((r, position) => (
               <option key={r.index} value={position}>
                 #{position + 1} ({formatFixed4(r.score)}): {r.text.slice(0, 40)}
               </option>

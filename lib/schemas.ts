@@ -40,6 +40,11 @@ export const MATRYOSHKA_DIMENSIONS = [32, 64, 128, 256, 512, 1024, 2048, 4096] a
  * and light to render); a larger base is shown as its top entries by score.
  */
 export const HEATMAP_MAX_ENTRIES = 60;
+/**
+ * "Why this score" compares the query with one result: `explain` carries the vectors of this many
+ * best results (20 × 4,096 values for the 8B model is already ~0.7 MB of JSON).
+ */
+export const EXPLAIN_RESULT_VECTORS = 20;
 
 /**
  * Qwen3-Embedding's task styles, as one-sentence instructions in the form its authors evaluate
@@ -284,7 +289,7 @@ export const searchExplainSchema = z.object({
     .nullable(),
   /** Cosines among the top `heatmapEntries` entries by score (all when the base is that small). */
   heatmap: z.object({ indices: z.array(z.number()), matrix: z.array(z.array(z.number())) }),
-  /** The vectors of `results`, in the same order (for "why this score"). */
+  /** The vectors of the first EXPLAIN_RESULT_VECTORS `results`, in the same order (for "why this score"). */
   resultVectors: z.array(z.array(z.number())),
   /** With `dimensions` below the model's width: where each result ranks with full vectors. */
   fullRanking: z.object({ dims: z.number(), ranks: z.array(z.number()), overlap: z.number() }).nullable(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { requestSchemas } from '../lib/schemas';
+import { EXPLAIN_RESULT_VECTORS, requestSchemas } from '../lib/schemas';
 import { dot } from '../lib/vector-math';
 import { startEmbedder } from '../tests/support/embedder';
 import type { Embedder } from './embedder';
@@ -147,5 +147,15 @@ describe('search explain on a truncating server', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('search explain on a large base', () => {
+  test('carries the vectors of at most EXPLAIN_RESULT_VECTORS results', async () => {
+    const knowledgeBase = Array.from({ length: EXPLAIN_RESULT_VECTORS + 5 }, (_, i) => `entry ${i}`);
+    const parsed = requestSchemas().search.parse({ knowledgeBase, query: 'q', topK: 100, explain: {} });
+    const response = await runSearch(embedder, validateSearch(embedder, parsed));
+    expect(response.results).toHaveLength(knowledgeBase.length);
+    expect(response.explain?.resultVectors).toHaveLength(EXPLAIN_RESULT_VECTORS);
   });
 });

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { AppError } from '../lib/errors';
 import { type PcaFit, pcaSteps, projectPca } from '../lib/pca';
-import type { SearchExplain } from '../lib/schemas';
+import { EXPLAIN_RESULT_VECTORS, type SearchExplain } from '../lib/schemas';
 import { dot, roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
 import type { EmbeddingTokenizer } from './tokenizer';
 
@@ -65,7 +65,9 @@ export async function explainSearch(input: ExplainInput): Promise<SearchExplain>
     }),
     map,
     heatmap: heatmap(vectors, scores, input.heatmapEntries),
-    resultVectors: resultIndices.map((i) => roundAll(vectors[i] as Float32Array)),
+    resultVectors: resultIndices
+      .slice(0, EXPLAIN_RESULT_VECTORS)
+      .map((i) => roundAll(vectors[i] as Float32Array)),
     fullRanking: dims < full ? compareWithFull(input.queryVector, entryVectors, resultIndices, full) : null,
   };
 }
