@@ -164,6 +164,10 @@ test('choosing 32 dimensions re-ranks with 32-long vectors without re-embedding,
   await expect(page.getByTestId('rank-move')).toHaveCount(replay.result?.results.length ?? -1);
   await openPanel(page, 'facts');
   await expect(page.getByTestId('fact-dims')).toHaveText('32');
+  await app.openVectorPanel();
+  await expect(app.vectorDims).toHaveText('32');
+  await page.getByTestId('vector-show-all').click();
+  await expect(page.getByTestId('vector-full-count')).toHaveText('32');
 });
 
 test('the Instruction control re-embeds only the query, and the tokenizer shows the text sent', async ({
