@@ -1,14 +1,15 @@
 import type { SearchResponse } from '@/lib/schemas';
-import { rankMove } from '@/lib/teaching';
+import { rankMove, topKOverlap } from '@/lib/teaching';
 
 /**
  * With shortened vectors: how the ranking moved against the full-width one (computed by the server
  * from the same cached vectors), and how many of the top k both agree on.
  */
-export function RankMovement({ response }: { response: SearchResponse }) {
+export function RankMovement({ response, topK }: { response: SearchResponse; topK: number }) {
   const full = response.explain?.fullRanking;
   if (!full) return null;
-  const k = response.results.length;
+  const results = response.results.slice(0, topK);
+  const k = results.length;
   return (
     <section
       data-testid="rank-movement"
@@ -19,12 +20,12 @@ export function RankMovement({ response }: { response: SearchResponse }) {
         Ranked with <strong data-testid="rank-dims">{response.query.dims}</strong> of {full.dims} dimensions.
         Top {k} overlap with the full-size ranking:{' '}
         <strong data-testid="rank-overlap">
-          {full.overlap} of {k}
+          {topKOverlap(full.ranks, k)} of {k}
         </strong>
         .
       </p>
       <ol className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sky-900 text-xs">
-        {response.results.map((result, position) => {
+        {results.map((result, position) => {
           const fullRank = full.ranks[position] ?? position + 1;
           return (
             <li key={result.index} data-testid="rank-move">

@@ -208,7 +208,7 @@ export function SearchScreen() {
                       })
                     }
                   />
-                  <RankMovement response={completed.response} />
+                  <RankMovement response={completed.response} topK={shownTopK} />
                   <ResultList
                     completed={completed}
                     topK={shownTopK}

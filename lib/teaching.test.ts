@@ -11,6 +11,7 @@ import {
   nearDuplicatePairs,
   rankMove,
   topContributions,
+  topKOverlap,
   vectorFacts,
 } from './teaching';
 
@@ -130,13 +131,22 @@ describe('knobsRequest', () => {
     expect(knobsRequest(DEFAULT_KNOBS)).toEqual({});
   });
 
-  test('sends a chosen width, a preset by name, or custom text as the instruction', () => {
-    expect(knobsRequest({ dimensions: 32, instruction: { preset: 'none' } })).toEqual({
+  test('sends a chosen width, a preset by name, "none" as an empty instruction, custom text as the instruction', () => {
+    expect(knobsRequest({ dimensions: 32, instruction: { preset: 'clustering' } })).toEqual({
       dimensions: 32,
-      task: 'none',
+      task: 'clustering',
     });
+    expect(knobsRequest({ dimensions: null, instruction: { preset: 'none' } })).toEqual({ instruction: '' });
     expect(knobsRequest({ dimensions: null, instruction: { custom: 'Find recipes' } })).toEqual({
       instruction: 'Find recipes',
     });
+  });
+});
+
+describe('topKOverlap', () => {
+  test('counts the first k results whose full-width rank is within k too', () => {
+    expect(topKOverlap([5, 2, 3, 1, 6], 3)).toBe(2);
+    expect(topKOverlap([5, 2, 3, 1, 6], 5)).toBe(4);
+    expect(topKOverlap([1, 2], 1)).toBe(1);
   });
 });

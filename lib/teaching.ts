@@ -112,6 +112,14 @@ export function rankMove(rank: number, fullRank: number): string {
   return rank < fullRank ? `↑${fullRank - rank}` : `↓${rank - fullRank}`;
 }
 
+/**
+ * How many of the first k results (at the chosen width) are also in the full-width top k, from
+ * each result's full-width rank: the page applies its own top k to the results it has.
+ */
+export function topKOverlap(fullRanks: readonly number[], k: number): number {
+  return fullRanks.slice(0, k).filter((rank) => rank <= k).length;
+}
+
 /** Matryoshka widths to offer for a model: the standard sizes below its width, then the width itself. */
 export function dimensionChoices(modelDims: number, sizes: readonly number[], min: number): number[] {
   return [...sizes.filter((d) => d >= min && d < modelDims), modelDims];
