@@ -144,7 +144,7 @@ function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'reques
             {explain.entries.slice(0, ENTRY_ROWS_SHOWN).map((entry, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: entries are identified by their position
               <tr key={i} data-testid="entry-token-row" className="border-slate-100 border-t">
-                <td className="max-w-md truncate px-2 py-1">
+                <td className="max-w-[11rem] truncate px-2 py-1 sm:max-w-md">
                   {i + 1}. {texts[i]}
                 </td>
                 <td className="px-2 py-1 text-right font-mono">{entry.tokens}</td>
