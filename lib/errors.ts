@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   upstream_error: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  /** /api/tokenize on a remote backend: the tokenizer lives on the other server. */
+  tokenizer_unavailable: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

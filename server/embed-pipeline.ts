@@ -47,7 +47,8 @@ export function idItems(rows: readonly number[][]): EmbedItem<number[]>[] {
   return rows.map((ids) => ({ key: `\uD800ids:${ids.join(',')}`, input: ids }));
 }
 
-export function checkDimensions(info: ModelInfo, dimensions: number | undefined): void {
+/** `dimensions` must not exceed the model's width (the lower bound is in the request schema). */
+export function checkDimensions(dimensions: number | undefined, info: ModelInfo): void {
   if (dimensions !== undefined && dimensions > info.dims)
     throw invalid('dimensions', `must be at most ${info.dims} for ${info.id}`);
 }
@@ -59,7 +60,7 @@ export async function embedThroughCache<T>(
   opts: EmbedOptions,
   run: RunMisses<T>,
 ): Promise<EmbedOutcome> {
-  checkDimensions(info, opts.dimensions);
+  checkDimensions(opts.dimensions, info);
   // A cached entry as long as the context may have been cut: a request that refuses cutting re-checks it.
   const reusable = (e: CachedEmbedding | undefined) =>
     e && (opts.overLimit !== 'reject' || e.tokens < info.maxTokens) ? e : undefined;

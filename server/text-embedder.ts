@@ -6,6 +6,7 @@ import 'server-only';
  * page, /api/* and /v1/* behave the same on either.
  */
 import type { Health, ModelInfo, TextKind } from '../lib/schemas';
+import type { EmbeddingTokenizer } from './tokenizer';
 
 /** Where the vectors are computed: this process's CPU or GPU, or another server. */
 export type AnsweredBy = 'cpu' | 'cuda' | 'remote';
@@ -48,6 +49,12 @@ export interface EmbedOutcome {
 export interface ReadyModel {
   info: ModelInfo;
   device: AnsweredBy;
+  /**
+   * The model's own tokenizer, when this process has it: the in-process backend does; a remote
+   * backend tokenises on the other server, so what needs it here (/api/tokenize, the truncation
+   * check) says so or does without.
+   */
+  tokenizer?: EmbeddingTokenizer;
 }
 
 export interface TextEmbedder {
