@@ -179,6 +179,22 @@ describe('a front instance embedding through another instance (EMBEDDINGS_BASE_U
   });
 });
 
+describe('what needs the model’s tokenizer on the front instance', () => {
+  test('/api/tokenize says the tokenizer is on the remote (501), and an explained search still answers', async () => {
+    const tokenize = await post(front, '/api/tokenize', { text: 'hello' });
+    expect(tokenize.status).toBe(501);
+    expect(tokenize.json.error.code).toBe('tokenizer_unavailable');
+    const search = await post(front, '/api/search', {
+      knowledgeBase: ['explained one', 'explained two'],
+      query: 'explained?',
+      explain: {},
+    });
+    expect(search.status).toBe(200);
+    expect(search.json.results.every((r: { truncated: boolean }) => r.truncated === false)).toBe(true);
+    expect(search.json.explain).toBeDefined();
+  });
+});
+
 describe('upstream failures, as the front instance reports them', () => {
   test('a 429 is retried after the Retry-After wait, and the request succeeds', async () => {
     mode = {
