@@ -9,6 +9,7 @@ import 'server-only';
  * - a job whose signal aborts leaves the queue, and its in-flight results are dropped.
  */
 import { AppError } from '../lib/errors';
+import { recordBatch } from './metrics';
 import type { TokenBatch } from './worker-protocol';
 
 export type Priority = 'query' | 'document';
@@ -167,8 +168,13 @@ export class BatchScheduler {
       ids.set(item.ids, offset);
       offset += item.ids.length;
     }
+    const tokens = ids.length; // read now: the ids are transferred to the worker
+    const started = performance.now();
     this.runner.run({ ids, lengths }).then(
-      (vectors) => this.deliver(batch, vectors),
+      (vectors) => {
+        recordBatch(batch.length, tokens, (performance.now() - started) / 1000);
+        this.deliver(batch, vectors);
+      },
       (err: Error) => {
         for (const item of batch) this.fail(item.job, err);
       },

@@ -5,6 +5,8 @@ import 'server-only';
  */
 import type { z } from 'zod';
 import { AppError, invalid } from '../lib/errors';
+import { logger } from './logger';
+import { noteFailure, observe } from './request-observer';
 import { settings } from './settings';
 
 /** Reads the body as JSON, refusing a wrong Content-Type (415) and anything over MAX_BODY_BYTES (413) before parsing. */
@@ -116,7 +118,8 @@ export function jsonResponseStreamingArray<T extends object>(
 
 export function errorResponse(err: unknown): Response {
   const appError = AppError.is(err) ? err : undefined;
-  if (!appError) console.error('[api] unexpected error:', err);
+  if (!appError) logger().error({ err }, 'unexpected error');
+  noteFailure(err);
   const e = appError ?? new AppError('internal', 'Internal server error');
   const headers: Record<string, string> = {};
   if (e.retryAfterSeconds !== undefined) headers['Retry-After'] = String(e.retryAfterSeconds);
@@ -125,13 +128,22 @@ export function errorResponse(err: unknown): Response {
   return Response.json(e.toBody(), { status: e.status, headers });
 }
 
-/** Wraps a handler so that every thrown error becomes the JSON error shape. */
-export function route(handler: (request: Request) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    try {
-      return await handler(request);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
+/**
+ * Wraps a handler so that every thrown error becomes the JSON error shape, and every request is
+ * logged and counted (server/request-observer.ts). `label` names the route in logs and metrics
+ * when its path is not fixed (a catch-all).
+ */
+export function route(handler: (request: Request) => Promise<Response>, label?: string) {
+  return (request: Request): Promise<Response> =>
+    observe(
+      request,
+      async () => {
+        try {
+          return await handler(request);
+        } catch (err) {
+          return errorResponse(err);
+        }
+      },
+      label,
+    );
 }

@@ -6,6 +6,8 @@ import 'server-only';
  */
 import { AppError } from '../lib/errors';
 import type { SearchEvent } from '../lib/schemas';
+import { logger } from './logger';
+import { noteFailure } from './request-observer';
 import type { PreparedSearch } from './search';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -30,7 +32,8 @@ export function streamSearch(search: PreparedSearch, requestSignal: AbortSignal)
       try {
         send({ type: 'result', data: await search({ signal: abort.signal, onProgress }) });
       } catch (err) {
-        if (!AppError.is(err)) console.error('[api] search failed:', err);
+        if (!AppError.is(err)) logger().error({ err }, 'unexpected error in a streamed search');
+        noteFailure(err);
         const e = AppError.is(err) ? err : new AppError('internal', 'Internal server error');
         send({ type: 'error', error: { code: e.code, message: e.message } });
       }
