@@ -57,9 +57,12 @@ export function requestIdFrom(request: Request): string {
 /** Health probes and metric scrapes come every few seconds: logged at debug, counted all the same. */
 const QUIET_ROUTES = new Set(['/api/health', '/metrics']);
 
+type Outcome = 'complete' | 'aborted' | 'failed';
+
 /**
- * Runs `handle` for `request` and observes it. `label` names the route for metrics and logs;
- * by default its path (route handlers here have fixed paths; metrics.routeLabel bounds the rest).
+ * Runs `handle` for `request` and observes it; `handle` turns its own errors into responses.
+ * `label` names the route for metrics and logs; by default its path (route handlers here have
+ * fixed paths; metrics.routeLabel bounds the rest).
  */
 export async function observe(
   request: Request,
@@ -72,7 +75,10 @@ export async function observe(
   const work: RequestWork = { texts: 0, tokens: 0, cached: 0 };
   const response = await storage.run(work, handle);
 
-  const finish = (outcome: 'complete' | 'aborted' | 'failed') => {
+  let finished = false;
+  const finish = (outcome: Outcome) => {
+    if (finished) return;
+    finished = true;
     const seconds = (performance.now() - started) / 1000;
     recordRequest(route, response.status, seconds);
     const line = {
@@ -90,6 +96,9 @@ export async function observe(
     const level = QUIET_ROUTES.has(route) && response.status < 400 ? 'debug' : 'info';
     logger()[level](line, 'request');
   };
+  // A client that has gone away never reads the body, and its stream may never be cancelled.
+  if (request.signal.aborted) finish('aborted');
+  else request.signal.addEventListener('abort', () => finish('aborted'), { once: true });
   return withRequestId(whenBodyDone(response, finish), id);
 }
 
@@ -106,20 +115,11 @@ function withRequestId(response: Response, id: string): Response {
 }
 
 /** The same response, calling `done` once its body has been read to the end, failed, or been cancelled. */
-function whenBodyDone(
-  response: Response,
-  done: (outcome: 'complete' | 'aborted' | 'failed') => void,
-): Response {
+function whenBodyDone(response: Response, done: (outcome: Outcome) => void): Response {
   if (!response.body) {
     done('complete');
     return response;
   }
-  let finished = false;
-  const finish = (outcome: 'complete' | 'aborted' | 'failed') => {
-    if (finished) return;
-    finished = true;
-    done(outcome);
-  };
   const reader = response.body.getReader();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -127,15 +127,15 @@ function whenBodyDone(
         const { done: end, value } = await reader.read();
         if (end) {
           controller.close();
-          finish('complete');
+          done('complete');
         } else controller.enqueue(value);
       } catch (err) {
-        finish('failed');
+        done('failed');
         controller.error(err);
       }
     },
     cancel(reason) {
-      finish('aborted');
+      done('aborted');
       return reader.cancel(reason);
     },
   });

@@ -140,7 +140,7 @@ describe('request logs', () => {
 
   /** The JSON log line of one request; waits briefly, since it is written as the body ends. */
   async function logLineOf(requestId: string) {
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 250; i++) {
       const line = server.lines.find((l) => l.includes(`"requestId":"${requestId}"`));
       if (line) return JSON.parse(line);
       await new Promise((r) => setTimeout(r, 20));
@@ -197,6 +197,27 @@ describe('request logs', () => {
   test('a refused request logs its status and error code', async () => {
     await post('/api/embed', { texts: [''] }, { 'x-request-id': 'log-bad-1' });
     expect(await logLineOf('log-bad-1')).toMatchObject({ status: 400, error: 'invalid_request', texts: 0 });
+  });
+
+  test('a client that goes away mid-request still leaves its one line', async () => {
+    const knowledgeBase = Array.from(
+      { length: 600 },
+      (_, i) => `abandoned ${i} ${'eta '.repeat(60 + (i % 40))}`,
+    );
+    const controller = new AbortController();
+    const pending = fetch(`${server.baseUrl}/api/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'log-abort-1' },
+      body: JSON.stringify({ knowledgeBase, query: 'q' }),
+      signal: controller.signal,
+    }).catch((err: Error) => err);
+    await new Promise((r) => setTimeout(r, 150));
+    controller.abort();
+    expect(await pending).toBeInstanceOf(Error);
+    const line = await logLineOf('log-abort-1');
+    expect(line.route).toBe('/api/search');
+    expect(line.outcome === 'aborted' || line.error === 'cancelled').toBe(true);
+    expect(server.lines.filter((l) => l.includes('log-abort-1'))).toHaveLength(1);
   });
 
   test('the embedder announces it is ready as a JSON line too', () => {
