@@ -15,7 +15,7 @@ import type { ListFileEntry } from '@huggingface/hub';
 import { SingleBar } from 'cli-progress';
 import { DTYPE_FILES, type Dtype, PULLED_MODEL_DIR } from '../server/model-files';
 import { hubSettings } from '../server/settings';
-import { alreadyVerified, downloadVerified, listHubFiles, PullError } from './lib/hub-download';
+import { alreadyVerified, downloadVerified, listHubFiles, PullError } from './pull/hub-download';
 
 const { values } = parseArgs({
   options: {

@@ -116,11 +116,19 @@ export function jsonResponseStreamingArray<T extends object>(
   return new Response(stream, { headers: { 'Content-Type': 'application/json' } });
 }
 
+/**
+ * The one translation of a thrown value into the API's error: an AppError as it is; anything else is
+ * a bug, logged here with its stack and answered as a generic 500 that leaks no internals.
+ */
+export function toAppError(err: unknown): AppError {
+  noteFailure(err); // the request's log line says why it failed
+  if (AppError.is(err)) return err;
+  logger().error({ err }, 'unexpected error');
+  return new AppError('internal', 'Internal server error');
+}
+
 export function errorResponse(err: unknown): Response {
-  const appError = AppError.is(err) ? err : undefined;
-  if (!appError) logger().error({ err }, 'unexpected error');
-  noteFailure(err);
-  const e = appError ?? new AppError('internal', 'Internal server error');
+  const e = toAppError(err);
   const headers: Record<string, string> = {};
   if (e.retryAfterSeconds !== undefined) headers['Retry-After'] = String(e.retryAfterSeconds);
   // The unread rest of an oversized body would otherwise be taken for the next request on this connection.
@@ -129,11 +137,11 @@ export function errorResponse(err: unknown): Response {
 }
 
 /**
- * Wraps a handler so that every thrown error becomes the JSON error shape, and every request is
- * logged and counted (server/request-observer.ts). `label` names the route in logs and metrics
- * when its path is not fixed (a catch-all).
+ * Wraps a route handler so that anything it throws is answered as the JSON error shape, and every
+ * request is logged and counted (server/request-observer.ts). `label` names the route in logs and
+ * metrics when its path is not fixed (a catch-all).
  */
-export function route(handler: (request: Request) => Promise<Response>, label?: string) {
+export function withJsonErrors(handler: (request: Request) => Promise<Response>, label?: string) {
   return (request: Request): Promise<Response> =>
     observe(
       request,

@@ -3,7 +3,7 @@
  * registry read back through prom-client. Each test reads deltas, so earlier work does not matter.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { startEmbedder } from '../tests/support/embedder';
+import { killBusyWorker, startEmbedder } from '../tests/support/embedder';
 import type { Embedder } from './embedder';
 import { METRICS_PREFIX, metrics, routeLabel, scrape } from './metrics';
 
@@ -77,7 +77,7 @@ describe('metrics', () => {
     embedder = await startEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 });
     const before = await value('worker_restarts_total');
     const running = embedder.embed(unique(2000), { kind: 'document', field: 'texts' }).catch(() => {});
-    await embedder.killWorkerForTest();
+    await killBusyWorker(embedder);
     await running;
     expect((await value('worker_restarts_total')) - before).toBe(1);
   });

@@ -4,7 +4,7 @@
  * request leaves one JSON log line without the texts in it.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort, type ServerProcess, startServer, stopServer } from '../../scripts/lib/server-process';
+import { freePort, type ServerProcess, startServer, stopServer } from '../support/server-process';
 import { BASE_URL, postJson } from './client';
 
 const PREFIX = 'semantic_radar_';

@@ -1,8 +1,8 @@
 import { AppError } from '@/lib/errors';
-import { errorResponse, route } from '@/server/http';
+import { errorResponse, withJsonErrors } from '@/server/http';
 
 /** Unknown API paths answer in the JSON error shape, not with the HTML 404 page. */
-const notFound = route(
+const notFound = withJsonErrors(
   async (request) =>
     errorResponse(new AppError('not_found', `No API route at ${new URL(request.url).pathname}`)),
   'unmatched',
