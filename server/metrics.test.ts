@@ -80,6 +80,8 @@ describe('metrics', () => {
     await killBusyWorker(embedder);
     await running;
     expect((await value('worker_restarts_total')) - before).toBe(1);
+    // Let the replacement finish loading: terminating a worker inside session creation aborts the process.
+    await embedder.embed(['after the crash'], { kind: 'document', field: 'texts' });
   });
 
   test('a scrape reads queue size, capacity and readiness from the embedder', async () => {
