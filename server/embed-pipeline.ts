@@ -7,6 +7,8 @@ import 'server-only';
 import { invalid } from '../lib/errors';
 import { DEFAULT_INSTRUCTION, type ModelInfo } from '../lib/schemas';
 import { shortenEmbedding } from '../lib/vector-math';
+import { recordCacheLookups } from './metrics';
+import { noteEmbedded } from './request-observer';
 import type { EmbedOptions, EmbedOutcome, EmbedTiming } from './text-embedder';
 import { formatQuery } from './tokenizer';
 import type { CachedEmbedding, VectorCache } from './vector-cache';
@@ -71,6 +73,7 @@ export async function embedThroughCache<T>(
   });
   const positions = [...firstAt.values()];
   const cachedCount = found.filter(Boolean).length;
+  recordCacheLookups(cachedCount, items.length - cachedCount);
 
   const onProgress = opts.onProgress;
   const result = await run(
@@ -86,6 +89,11 @@ export async function embedThroughCache<T>(
   });
 
   const all = items.map((item, i) => found[i] ?? (fresh.get(item.key) as CachedEmbedding));
+  noteEmbedded(
+    all.length,
+    all.reduce((sum, e) => sum + e.tokens, 0),
+    cachedCount,
+  );
   const dims = opts.dimensions;
   return {
     vectors: all.map((e) => (dims ? shortenEmbedding(e.vector, dims) : e.vector)),

@@ -10,6 +10,7 @@ import { AppError, invalid } from '../lib/errors';
 import type { Health, ModelInfo } from '../lib/schemas';
 import { BatchScheduler } from './batch-scheduler';
 import { embedThroughCache, idItems, textItems } from './embed-pipeline';
+import { recordModelLoad } from './metrics';
 import { defaultModelDir, readModelConfig } from './model-files';
 import { requestLimits, type Settings } from './settings';
 import {
@@ -87,6 +88,7 @@ export class Embedder implements TextEmbedder {
   }
 
   private async load() {
+    const started = performance.now();
     const config = readModelConfig(this.modelDir);
     const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
     let scheduler: BatchScheduler | undefined;
@@ -141,6 +143,7 @@ export class Embedder implements TextEmbedder {
       model,
       info,
     };
+    recordModelLoad(model.device, (performance.now() - started) / 1000);
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );

@@ -5,6 +5,7 @@ import 'server-only';
  * chooses the remote backend; otherwise the model runs in this process.
  */
 import { Embedder } from './embedder';
+import { lineLogger } from './logger';
 import { RemoteEmbedder } from './remote-embedder';
 import { settings } from './settings';
 import type { TextEmbedder } from './text-embedder';
@@ -14,9 +15,10 @@ const holder = globalThis as typeof globalThis & { __semanticRadarEmbedder?: Tex
 export function getEmbedder(): TextEmbedder {
   if (!holder.__semanticRadarEmbedder) {
     const s = settings();
+    const log = lineLogger('embedder');
     holder.__semanticRadarEmbedder = s.EMBEDDINGS_BASE_URL
-      ? new RemoteEmbedder(s, s.EMBEDDINGS_BASE_URL)
-      : new Embedder(s);
+      ? new RemoteEmbedder(s, s.EMBEDDINGS_BASE_URL, log)
+      : new Embedder(s, undefined, log);
     void holder.__semanticRadarEmbedder.start();
   }
   return holder.__semanticRadarEmbedder;

@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../lib/errors';
 import type { OpenAIErrorBody } from '../lib/openai-schemas';
 import { errorResponse, toAppError } from './http';
+import { observe } from './request-observer';
 import { settings } from './settings';
 
 /** OpenAI's `type` for a status: what its SDKs and clients switch on besides the status itself. */
@@ -50,16 +51,26 @@ export function checkApiKey(request: Request, apiKey = settings().API_KEY): void
   if (!sameSecret(match[1], apiKey)) throw new AppError('invalid_api_key', 'Incorrect API key provided');
 }
 
-/** Wraps a /v1 handler: auth first, then any thrown error becomes OpenAI's error shape. */
+/**
+ * Wraps a /v1 handler: auth first, then any thrown error becomes OpenAI's error shape; every
+ * request is logged and counted like /api's (server/request-observer.ts). `label` names a
+ * catch-all route in logs and metrics.
+ */
 export function v1Route<C = unknown>(
   handler: (request: Request, context: C) => Promise<Response> | Response,
+  label?: string,
 ) {
-  return async (request: Request, context: C): Promise<Response> => {
-    try {
-      checkApiKey(request);
-      return await handler(request, context);
-    } catch (err) {
-      return openAIErrorResponse(err);
-    }
-  };
+  return (request: Request, context: C): Promise<Response> =>
+    observe(
+      request,
+      async () => {
+        try {
+          checkApiKey(request);
+          return await handler(request, context);
+        } catch (err) {
+          return openAIErrorResponse(err);
+        }
+      },
+      label,
+    );
 }
