@@ -120,7 +120,7 @@ function mainMarkdown(r: MainReport): string {
     '## Throughput, latency and memory (`npm run bench`)',
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine(r.machine)}`,
-    `Model: \`${r.model}\` (random weights, Qwen3-Embedding-0.6B's shape and compute), fp32 and q8 files, CPU.`,
+    `Model: \`${r.model}\` (by default the random-weight model with Qwen3-Embedding-0.6B's shape and compute), fp32${r.q8 ? ' and q8 files' : ' file'}, CPU.`,
     `Settings: ${Object.entries(r.settings)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}.`,
