@@ -36,7 +36,7 @@ export interface OpenedSession {
  * tokens/s on the 0.6B shape, every vector within cosine 0.99 of fp32's; onnxruntime runs its
  * int8-weight MatMuls on the u8 × s8 integer kernels (DynamicQuantizeMatMul / MatMulIntegerToFloat).
  */
-export const DTYPE_PREFERENCE: Record<Device, Dtype[]> = {
+const DTYPE_PREFERENCE: Record<Device, Dtype[]> = {
   cuda: ['fp16', 'fp32', 'q8', 'q4f16'],
   cpu: ['q8', 'fp32', 'q4f16'],
 };
