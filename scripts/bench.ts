@@ -133,11 +133,13 @@ async function main() {
   const tjsBatch = Number(args['tjs-batch']);
   const runs: Record<string, () => Promise<unknown>> = {
     ours: async () => {
-      vectors.fp32 ??= (await contenders.ours(embedder, corpus)).vectors;
+      const out = await contenders.ours(embedder, corpus);
+      vectors.fp32 ??= out.vectors;
     },
     ...(q8Embedder && {
       oursQ8: async () => {
-        vectors.q8 ??= (await contenders.ours(q8Embedder, corpus)).vectors;
+        const out = await contenders.ours(q8Embedder, corpus);
+        vectors.q8 ??= out.vectors;
       },
     }),
     transformersJs: () => contenders.transformersJs(extractor, corpus, tjsBatch),
