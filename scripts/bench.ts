@@ -21,14 +21,21 @@ import type { SessionTuning } from '../server/onnx-session';
 import { type Settings, settings } from '../server/settings';
 import { EmbeddingTokenizer } from '../server/tokenizer';
 import { attentionFlopsPerToken, measureCeiling } from './bench/ceiling';
-import { contenders, openRawSession, openTransformersJs, sortedBatches } from './bench/contenders';
+import {
+  contenders,
+  openRawSession,
+  openTransformersJs,
+  type RawSession,
+  runRows,
+  sortedBatches,
+} from './bench/contenders';
 import { makeCorpus } from './bench/corpus';
 import { measureLatency, measureReSearch } from './bench/latency';
 import { profilePass, writeProfileReport } from './bench/profile';
 import { machine, writeMainReport } from './bench/report';
 import { round, rssMiB } from './bench/stats';
 import { runSweep } from './bench/sweep';
-import { cosineAgreement, rotateContenders, speedupPerRep } from './bench/throughput';
+import { cosineAgreement, pairedComparison, rotateContenders, speedupPerRep } from './bench/throughput';
 import { ensureTestModel, PRESETS } from './test-model';
 
 const { values: args } = parseArgs({
@@ -94,6 +101,7 @@ async function main() {
   log(`ceiling: ${ceiling.rates.map((r) => `${r.name} ${r.gflops} GFLOP/s`).join(', ')}`);
 
   if (args.profile) {
+    const paired = hasQ8 ? await pairedRaw(modelDir, tuning, tokenizer.eosId, batches) : undefined;
     const passes = [];
     for (const dtype of hasQ8 ? (['fp32', 'q8'] as const) : (['fp32'] as const)) {
       passes.push(await profilePass(modelDir, dtype, tuning, batches, tokenizer.eosId));
@@ -106,6 +114,7 @@ async function main() {
       tuning,
       ceiling,
       passes,
+      paired,
       config,
     });
     return;
@@ -152,6 +161,7 @@ async function main() {
       ? {
           speedupPerRep: speedupPerRep(throughput, 'oursQ8', 'ours'),
           accuracy: cosineAgreement(vectors.q8, vectors.fp32),
+          paired: await pairedRaw(modelDir, tuning, tokenizer.eosId, batches, raw),
         }
       : undefined;
   if (q8)
@@ -193,6 +203,33 @@ async function main() {
     },
     sweep,
   });
+}
+
+/**
+ * q8 vs fp32 as raw session.run on the same batches, paired batch by batch: the ratio least
+ * disturbed by other processes on a shared machine. Opens the q8 file (and fp32 unless given).
+ */
+async function pairedRaw(
+  modelDir: string,
+  tuning: SessionTuning,
+  padId: number,
+  batches: Int32Array[][],
+  openFp32?: RawSession,
+) {
+  const fp32 = openFp32 ?? (await openRawSession(modelDir, tuning, padId, 'fp32'));
+  const q8 = await openRawSession(modelDir, tuning, padId, 'q8');
+  const warmUp = batches[0]?.slice(0, 1) ?? [];
+  await Promise.all([runRows(fp32, warmUp), runRows(q8, warmUp)]);
+  const paired = await pairedComparison(
+    (batch) => runRows(q8, batch),
+    (batch) => runRows(fp32, batch),
+    batches,
+    1,
+  );
+  log(`paired raw q8 vs fp32: ${JSON.stringify(paired)}`);
+  await q8.session.release();
+  if (!openFp32) await fp32.session.release();
+  return paired;
 }
 
 main().catch((err) => {

@@ -17,10 +17,12 @@ import {
   ceilingMarkdown,
   type Machine,
   machineLine,
+  pairedSentence,
   writeJson,
   writeSection,
 } from './report';
 import { round } from './stats';
+import type { PairedComparison } from './throughput';
 
 export interface OpStat {
   opType: string;
@@ -116,6 +118,8 @@ export interface ProfileReport {
   tuning: SessionTuning;
   ceiling: CeilingWithAttention;
   passes: ProfileSummary[];
+  /** fp32 vs q8 without the profiler, batch by batch. */
+  paired?: PairedComparison;
   config: ModelConfig;
 }
 
@@ -142,8 +146,9 @@ function profileMarkdown(r: ProfileReport): string {
     ...ops.map((op) => `| ${op} | ${r.passes.map((p) => cell(p, op)).join(' | ')} |`),
     `| **total kernel time** | ${r.passes.map((p) => `${p.kernelMs} | 100 % | `).join(' | ')} |`,
     '',
-    `Pass wall time: ${r.passes.map((p) => `${p.dtype} ${round(p.wallMs / 1000, 1)} s (${tokensPerSecond(p)} tokens/s)`).join(', ')} (profiling adds a little overhead to both).`,
+    `Pass wall time: ${r.passes.map((p) => `${p.dtype} ${round(p.wallMs / 1000, 1)} s (${tokensPerSecond(p)} tokens/s)`).join(', ')} (profiling adds a little overhead to both; the passes run one after the other).`,
   ];
+  if (r.paired) lines.push('', `Without the profiler: ${pairedSentence(r.paired)}`);
   const fp32 = r.passes.find((p) => p.dtype === 'fp32');
   const q8 = r.passes.find((p) => p.dtype === 'q8');
   if (q8) {

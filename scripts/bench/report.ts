@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Ceiling } from './ceiling';
 import { round } from './stats';
-import type { Agreement, Throughput } from './throughput';
+import type { Agreement, PairedComparison, Throughput } from './throughput';
 
 const DOC = 'docs/benchmarks.md';
 
@@ -43,7 +43,7 @@ export interface MainReport {
   corpus: { texts: number; tokens: number; batches: number; reps: number };
   agreement: number;
   throughput: Throughput;
-  q8?: { speedupPerRep: number[]; accuracy: Agreement };
+  q8?: { speedupPerRep: number[]; accuracy: Agreement; paired: PairedComparison };
   ceiling: CeilingWithAttention;
   latency: {
     queries: number;
@@ -102,6 +102,11 @@ export function ceilingMarkdown(c: CeilingWithAttention, achieved: { fp32?: numb
   ];
 }
 
+/** The batch-by-batch comparison of raw q8 and fp32 runs, in one sentence. */
+export function pairedSentence(p: PairedComparison): string {
+  return `Raw session.run on the same ${p.batches} batches, q8 and fp32 back to back per batch (order alternating): **${p.wallSpeedup}×** by wall time (${round(p.wallMs.b / 1000, 1)} s vs ${round(p.wallMs.a / 1000, 1)} s), ${p.cpuSpeedup}× per CPU-second.`;
+}
+
 const RATE_LABELS: Record<string, string> = {
   fp32: 'fp32 MatMul',
   u8s8: 'DynamicQuantizeLinear + MatMulInteger, int8 weights (fused: DynamicQuantizeMatMul)',
@@ -142,7 +147,7 @@ function mainMarkdown(r: MainReport): string {
     const cpu = t.tokensPerCpuSecond;
     lines.push(
       '',
-      `**q8 vs fp32** (the app's embedder on model_quantized.onnx vs model.onnx, same texts, same process): **${ratio('oursQ8', 'ours')}×** tokens/s by median wall time (per repetition: ${r.q8.speedupPerRep.join(', ')}×), ${round((cpu.oursQ8 as number) / (cpu.ours as number))}× per CPU-second. Cosine of each text's q8 vector to its fp32 vector over all ${r.q8.accuracy.texts} texts: **min ${r.q8.accuracy.min}, mean ${r.q8.accuracy.mean}**.`,
+      `**q8 vs fp32** (the app's embedder on model_quantized.onnx vs model.onnx, same texts, same process): **${ratio('oursQ8', 'ours')}×** tokens/s by median wall time (per repetition: ${r.q8.speedupPerRep.join(', ')}×), ${round((cpu.oursQ8 as number) / (cpu.ours as number))}× per CPU-second. ${pairedSentence(r.q8.paired)} Cosine of each text's q8 vector to its fp32 vector over all ${r.q8.accuracy.texts} texts: **min ${r.q8.accuracy.min}, mean ${r.q8.accuracy.mean}**.`,
     );
   }
   lines.push(

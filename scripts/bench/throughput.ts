@@ -82,3 +82,49 @@ export function cosineAgreement(a: Float32Array[], b: Float32Array[]): Agreement
     mean: round(cosines.reduce((s, c) => s + c, 0) / cosines.length, 5),
   };
 }
+
+export interface PairedComparison {
+  batches: number;
+  rounds: number;
+  /** Summed over every batch and round. */
+  wallMs: { a: number; b: number };
+  cpuMs: { a: number; b: number };
+  /** b's time over a's: > 1 means a is faster. */
+  wallSpeedup: number;
+  cpuSpeedup: number;
+}
+
+/**
+ * Two ways of running the same batches, compared batch by batch: each batch runs on `a` and on `b`
+ * back to back (which goes first alternates), so a burst of load from other processes lands on
+ * both within seconds instead of on whichever contender happened to run during it.
+ */
+export async function pairedComparison(
+  a: (batch: Int32Array[]) => Promise<unknown>,
+  b: (batch: Int32Array[]) => Promise<unknown>,
+  batches: Int32Array[][],
+  rounds: number,
+): Promise<PairedComparison> {
+  const wall = { a: 0, b: 0 };
+  const cpu = { a: 0, b: 0 };
+  let turn = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const batch of batches) {
+      const order: ('a' | 'b')[] = turn++ % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+      for (const side of order) {
+        const t = await timeWallCpu(() => (side === 'a' ? a(batch) : b(batch)));
+        wall[side] += t.wallMs;
+        cpu[side] += t.cpuMs;
+      }
+    }
+  }
+  const r = (x: number) => round(x, 0);
+  return {
+    batches: batches.length,
+    rounds,
+    wallMs: { a: r(wall.a), b: r(wall.b) },
+    cpuMs: { a: r(cpu.a), b: r(cpu.b) },
+    wallSpeedup: round(wall.b / wall.a, 2),
+    cpuSpeedup: round(cpu.b / cpu.a, 2),
+  };
+}
