@@ -1,6 +1,6 @@
 /** Display helpers shared by the result list and the vector panel. */
 
-/** Scores and vector values are shown with 4 decimals, as in the original Streamlit demo. */
+/** Scores and vector values are shown with 4 decimals: enough to tell close scores apart, short enough to scan. */
 export function formatFixed4(value: number): string {
   return value.toFixed(4);
 }
@@ -15,4 +15,13 @@ export function formatMs(ms: number): string {
   if (ms < 1) return '<1 ms';
   if (ms < 1_000) return `${Math.round(ms)} ms`;
   return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** A formatted number with a true minus sign (−0.0057), as a teacher would write it. */
+export function withMinusSign(text: string): string {
+  return text.replace(/^-/, '\u2212');
+}
+
+export function formatSigned4(value: number): string {
+  return withMinusSign(value.toFixed(4));
 }

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_INSTRUCTION } from '../../lib/schemas';
 import { Embedder } from '../../server/embedder';
-import { search } from '../../server/search';
+import { runSearch, validateSearch } from '../../server/search';
 import type { Settings } from '../../server/settings';
 import { type EmbeddingTokenizer, formatQuery } from '../../server/tokenizer';
 import { type RawSession, runRows } from './contenders';
@@ -42,10 +42,11 @@ export async function measureReSearch(
   const embedder = new Embedder(cached, modelDir, log);
   await embedder.start();
   const kb = makeCorpus({ count: kbLines, seed: 5, medianTokens: 16 });
-  const req = (query: string, knowledgeBase = kb) => ({ knowledgeBase, query, topK: 5, threshold: 0.4 });
-  const firstMs = await timeMs(() => search(embedder, req('first question')));
-  const againMs = await timeMs(() => search(embedder, req('a different question')));
-  const sameQueryMs = await timeMs(() => search(embedder, req('first question')));
+  const search = (query: string, knowledgeBase = kb) =>
+    runSearch(embedder, validateSearch(embedder, { knowledgeBase, query, topK: 5, threshold: 0.4 }));
+  const firstMs = await timeMs(() => search('first question'));
+  const againMs = await timeMs(() => search('a different question'));
+  const sameQueryMs = await timeMs(() => search('first question'));
   log(
     `re-search: first ${Math.round(firstMs)} ms, again with a new query ${round(againMs, 1)} ms, same query ${round(sameQueryMs, 2)} ms`,
   );
@@ -54,7 +55,7 @@ export async function measureReSearch(
   const rssAt: Record<string, number> = {};
   const checkpoints = new Set([10, 100, 250, 500, 750, 1000, searches].filter((n) => n <= searches));
   for (let i = 1; i <= searches; i++) {
-    await search(embedder, req(`question number ${i}`, smallKb));
+    await search(`question number ${i}`, smallKb);
     if (checkpoints.has(i)) rssAt[i] = rssMiB();
   }
   log(`RSS over ${searches} searches: ${JSON.stringify(rssAt)}`);
