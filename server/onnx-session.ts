@@ -62,10 +62,13 @@ export function pickDtype(modelDir: string, requested: Dtype | 'auto', device: D
   }
   const fallback = DTYPE_PREFERENCE[device].find((d) => present.includes(d));
   if (!fallback) {
-    const wanted = requested === 'auto' ? DTYPE_PREFERENCE[device][0] : requested;
-    throw new Error(
-      `No usable ONNX file for ${device}: ${onnxFileFor(modelDir, wanted as Dtype)} is missing`,
-    );
+    // Name every file that would have done, so the message names the one the user meant to provide.
+    const wanted = [
+      ...(requested === 'auto' ? [] : [requested]),
+      ...DTYPE_PREFERENCE[device].filter((d) => d !== requested),
+    ];
+    const files = wanted.map((d) => onnxFileFor(modelDir, d)).join(', ');
+    throw new Error(`No usable ONNX file for ${device}: none of ${files} exists`);
   }
   return fallback;
 }

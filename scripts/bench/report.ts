@@ -106,7 +106,7 @@ export function ceilingMarkdown(
     `| fp32 (MatMul) | ${ceilingTps('fp32')} | ${achieved.fp32 ?? '–'} | ${fraction(achieved.fp32, 'fp32')} | ${cpuCeiling('fp32')} | ${perCpuSecond.fp32 ?? '–'} | ${cpuFraction(perCpuSecond.fp32, 'fp32')} |`,
     `| q8 (u8 × s8 integer MatMul) | ${ceilingTps('u8s8')} | ${achieved.q8 ?? '–'} | ${fraction(achieved.q8, 'u8s8')} | ${cpuCeiling('u8s8')} | ${perCpuSecond.q8 ?? '–'} | ${cpuFraction(perCpuSecond.q8, 'u8s8')} |`,
     '',
-    'The ceiling counts every FLOP at the rate of one large MatMul; attention and the element-wise ops run slower than that, so 1.0 is out of reach. On a shared machine the wall-time ceiling and the throughput are measured minutes apart under different load, so their fraction can even pass 1; the per-CPU-second columns are the steadier comparison.',
+    "The ceiling counts every FLOP at the rate of one large MatMul; attention and the element-wise ops run slower than that, so 1.0 is out of reach. On a shared machine neither ceiling is a clean bound: the wall-time one and the throughput are measured minutes apart under different load, and CPU time also counts onnxruntime's threads spinning while they wait for each other, which one large MatMul under contention does more of than the model's many small ops. A fraction above 1 means the ceiling was measured low; the ratios between rows are the figures to trust.",
   ];
 }
 
