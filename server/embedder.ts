@@ -10,7 +10,9 @@ import { AppError, invalid } from '../lib/errors';
 import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
 import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
+import { recordCacheLookups, recordModelLoad } from './metrics';
 import { defaultModelDir, readModelConfig } from './model-files';
+import { noteEmbedded } from './request-observer';
 import { requestLimits, type Settings } from './settings';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
@@ -49,6 +51,13 @@ interface Ready {
 }
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Ready);
+
+/** `dimensions` must not exceed the loaded model's width (the lower bound is in the request schema). */
+export function checkDimensions(dimensions: number | undefined, info: ModelInfo): void {
+  if (dimensions !== undefined && dimensions > info.dims) {
+    throw invalid('dimensions', `must be at most ${info.dims} for ${info.id}`);
+  }
+}
 
 export class Embedder {
   private state: State = { status: 'loading' };
@@ -90,6 +99,7 @@ export class Embedder {
   }
 
   private async load() {
+    const started = performance.now();
     const config = readModelConfig(this.modelDir);
     const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
     let scheduler: BatchScheduler | undefined;
@@ -132,6 +142,7 @@ export class Embedder {
     };
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES);
     this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
+    recordModelLoad(model.device, (performance.now() - started) / 1000);
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
@@ -187,15 +198,14 @@ export class Embedder {
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
     const r = this.requireReady();
-    if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
-      throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
-    }
+    checkDimensions(opts.dimensions, r.info);
     const inputs =
       opts.kind === 'query'
         ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))
         : texts;
     const found = inputs.map((text) => r.cache.get(text));
     const misses = inputs.filter((_, i) => !found[i]);
+    recordCacheLookups(inputs.length - misses.length, misses.length);
     const missing = [...new Set(misses)];
     // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
     r.scheduler.assertRoomFor(missing.length);
@@ -218,6 +228,11 @@ export class Embedder {
 
     const all = inputs.map(
       (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
+    );
+    noteEmbedded(
+      all.length,
+      all.reduce((sum, e) => sum + e.tokens, 0),
+      cachedCount,
     );
     return {
       vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),
