@@ -6,6 +6,7 @@ import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
 import type { FromWorker, LoadedModel, TokenBatch, ToWorker, WorkerInit } from './worker-protocol';
+import { guardWorker, stopWorker } from './worker-stop';
 
 interface Pending {
   resolve: (vectors: Float32Array) => void;
@@ -82,7 +83,7 @@ export class WorkerPool {
       slot = this.slots.find((s) => s.pending);
     }
     if (!slot) throw new Error('No worker was busy to kill');
-    await slot.worker.terminate();
+    await stopWorker(slot.worker);
   }
 
   async close(): Promise<void> {
@@ -92,13 +93,14 @@ export class WorkerPool {
       slots.map((s) => {
         s.retiring = true;
         s.pending?.reject(new AppError('shutting_down', 'The embedder is shutting down'));
-        return s.worker.terminate();
+        return stopWorker(s.worker);
       }),
     );
   }
 
   private startSlot(): Promise<LoadedModel> {
-    const slot: Slot = { worker: spawnWorker(), ready: false, retiring: false };
+    // Never `worker.terminate()` a guarded worker: stopWorker waits out native calls (worker-stop.ts).
+    const slot: Slot = { worker: guardWorker(spawnWorker()), ready: false, retiring: false };
     this.slots.push(slot);
     return new Promise((resolve, reject) => {
       slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message, resolve, reject));
@@ -125,7 +127,7 @@ export class WorkerPool {
     } else if (message.type === 'init-failed') {
       slot.retiring = true;
       fail(new Error(message.message));
-      void slot.worker.terminate();
+      void stopWorker(slot.worker);
     } else {
       const pending = slot.pending;
       if (!pending || pending.id !== message.id) return;
