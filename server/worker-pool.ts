@@ -25,7 +25,7 @@ interface Slot {
  * From source (vitest, tsx scripts) the worker is a .ts file: start it through tsx's loader.
  * In a Next build, Turbopack bundles `new Worker(new URL(...))` as its own chunk of plain JS.
  */
-function spawnWorker(): Worker {
+export function spawnWorker(): Worker {
   if (import.meta.url.endsWith('.ts')) {
     // Not `new URL('./embed-worker.ts', …)`: Turbopack would copy the .ts file as an asset.
     const entry = import.meta.url.replace(/worker-pool\.ts$/, 'embed-worker.ts');
