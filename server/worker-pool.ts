@@ -74,7 +74,7 @@ export class WorkerPool {
     });
   }
 
-  /** Kills a worker while it runs a batch, as a crash would; for the fault-recovery tests. */
+  /** Ends a worker while it runs a batch, as a crash would (it never answers); for the fault-recovery tests. */
   async killBusyWorker(timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let slot = this.slots.find((s) => s.pending);
