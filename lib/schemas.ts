@@ -106,8 +106,11 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** How many texts were run through the model vs. served from the vector cache. */
-export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() });
+/**
+ * How many texts were run through the model vs. served from the vector cache. Sent only when the
+ * server's REPORT_CACHE_STATS is on: on a shared server it would tell one user what another sent.
+ */
+export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() }).optional();
 
 export const searchResponseSchema = z.object({
   results: z.array(

@@ -13,6 +13,7 @@ import { DEFAULT_INSTRUCTION } from '../lib/schemas';
 import { Embedder } from '../server/embedder';
 import { search } from '../server/search';
 import { type Settings, settings } from '../server/settings';
+import { maxTokensFor } from '../server/settings-schema';
 import { EmbeddingTokenizer, formatQuery } from '../server/tokenizer';
 import { contenders, openRawSession, openTransformersJs, runRows, sortedBatches } from './bench/contenders';
 import { makeCorpus } from './bench/corpus';
@@ -58,7 +59,7 @@ async function main() {
     return;
   }
   const tokenizer = await EmbeddingTokenizer.load(modelDir);
-  const rows = await tokenizer.encodeAll(corpus, base.MAX_TOKENS);
+  const rows = await tokenizer.encodeAll(corpus, maxTokensFor(base, 'cpu'));
   const totalTokens = rows.reduce((s, r) => s + r.length, 0);
   const batches = sortedBatches(rows, base.maxBatchTokens);
   log(

@@ -1,28 +1,45 @@
 import 'server-only';
 import type { EmbedResponse, ParsedEmbedRequest } from '../lib/schemas';
 import type { Embedder } from './embedder';
+import { reserveResponse } from './large-responses';
 import { cleanTexts } from './search';
+import { settings } from './settings';
 
-/** /api/embed: full-length (or `dimensions`-long) normalised vectors and token counts, in input order. */
+export interface EmbedResult {
+  /** Full-length (or `dimensions`-long) normalised vectors, in input order. */
+  vectors: Float32Array[];
+  /** The rest of the /api/embed response. */
+  rest: Omit<EmbedResponse, 'embeddings'>;
+  /** Frees the large-response slot once the response is sent or abandoned. */
+  release: () => void;
+}
+
+/** /api/embed: the vectors and token counts; cache counts only when REPORT_CACHE_STATS is on. */
 export async function embedTexts(
   embedder: Embedder,
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
-): Promise<EmbedResponse> {
+): Promise<EmbedResult> {
   const texts = cleanTexts(req.texts, 'texts');
-  const out = await embedder.embed(texts, {
-    kind: req.kind,
-    instruction: req.instruction,
-    dimensions: req.dimensions,
-    signal,
-    field: 'texts',
-  });
   const { info } = embedder.ready();
-  return {
-    embeddings: out.vectors.map((v) => Array.from(v)),
-    dims: out.vectors[0]?.length ?? info.dims,
-    tokens: out.tokens,
-    model: info,
-    cache: { embedded: out.embedded, cached: out.cached },
-  };
+  const release = reserveResponse(texts.length * Math.min(req.dimensions ?? info.dims, info.dims));
+  try {
+    const out = await embedder.embed(texts, {
+      kind: req.kind,
+      instruction: req.instruction,
+      dimensions: req.dimensions,
+      signal,
+      field: 'texts',
+    });
+    const rest = {
+      dims: out.vectors[0]?.length ?? info.dims,
+      tokens: out.tokens,
+      model: info,
+      ...(settings().REPORT_CACHE_STATS ? { cache: { embedded: out.embedded, cached: out.cached } } : {}),
+    };
+    return { vectors: out.vectors, rest, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }

@@ -11,7 +11,10 @@ import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from 
 import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
 import { defaultModelDir, readModelConfig } from './model-files';
+import { publicLoadError } from './public-errors';
+import { priorityFor } from './query-priority';
 import type { Settings } from './settings';
+import { maxTokensFor } from './settings-schema';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
 import { WorkerPool } from './worker-pool';
@@ -28,6 +31,8 @@ export interface EmbedOptions {
   onProgress?: (done: number, total: number) => void;
   /** The request field holding the texts, for error messages (e.g. "knowledgeBase"). */
   field: string;
+  /** The one query of a search: queued as a query whatever its length. */
+  searchQuery?: boolean;
 }
 
 export interface EmbedOutcome {
@@ -68,7 +73,11 @@ export class Embedder {
     if (!this.loading || retry) {
       this.state = { status: 'loading' };
       this.loading = this.load().catch((err: Error) => {
-        this.state = { status: 'error', message: err.message, at: Date.now() };
+        this.state = {
+          status: 'error',
+          message: publicLoadError(err.message, this.modelDir),
+          at: Date.now(),
+        };
         this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
       });
     }
@@ -111,7 +120,7 @@ export class Embedder {
       dims: model.hiddenSize,
       dtype: model.dtype,
       maxTokens: Math.min(
-        this.settings.MAX_TOKENS,
+        maxTokensFor(this.settings, model.device),
         typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY,
       ),
       isTestModel: config.isTestModel,
@@ -125,7 +134,8 @@ export class Embedder {
 
   /** No worker can be restarted: fail what waits, report the error, let start() retry a full load later. */
   private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
-    const message = `The inference worker could not be restarted: ${err.message}`;
+    this.log(`[embedder] the inference worker could not be restarted: ${err.message}`);
+    const message = `The inference worker could not be restarted: ${publicLoadError(err.message, this.modelDir)}`;
     this.state = { status: 'error', message, at: Date.now() };
     scheduler?.failAll(new AppError('model_unavailable', message, { retryAfterSeconds: 10 }));
     void pool.close();
@@ -140,7 +150,12 @@ export class Embedder {
       capacity: this.settings.MAX_QUEUE_TEXTS,
     };
     if (s.status === 'loading')
-      return { status: 'loading', message: `Loading the model from ${this.modelDir}`, queue, ...base };
+      return {
+        status: 'loading',
+        message: `Loading the model ${path.basename(this.modelDir)}`,
+        queue,
+        ...base,
+      };
     if (s.status === 'error') return { status: 'error', message: s.message, queue, ...base };
     return {
       status: 'ready',
@@ -185,7 +200,7 @@ export class Embedder {
 
     const cachedCount = inputs.length - misses.length;
     const vectors = await r.scheduler.submit(rows, {
-      priority: opts.kind,
+      priority: priorityFor(opts.kind, rows, opts.searchQuery ?? false),
       signal: opts.signal,
       onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
     });

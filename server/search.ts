@@ -8,6 +8,7 @@ import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } f
 import { cleanText } from '../lib/text-clean';
 import { dot, roundTo, topKIndices } from '../lib/vector-math';
 import type { Embedder } from './embedder';
+import { settings } from './settings';
 
 /** Cleans every text; one that is empty afterwards is a 400 naming it (e.g. `knowledgeBase[3]`). */
 export function cleanTexts(texts: readonly string[], field: string): string[] {
@@ -71,7 +72,13 @@ async function runSearch(
   const controller = linkedController(ctx.signal);
   const common = { dimensions: req.dimensions, signal: controller.signal };
   const [q, docs] = await Promise.all([
-    embedder.embed([query], { ...common, kind: 'query', instruction: req.instruction, field: 'query' }),
+    embedder.embed([query], {
+      ...common,
+      kind: 'query',
+      searchQuery: true,
+      instruction: req.instruction,
+      field: 'query',
+    }),
     embedder.embed(entries, {
       ...common,
       kind: 'document',
@@ -100,7 +107,9 @@ async function runSearch(
     },
     model: info,
     device: model.device,
-    cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached },
+    ...(settings().REPORT_CACHE_STATS
+      ? { cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached } }
+      : {}),
     timingMs: {
       embed: roundTo(embeddedAt - started, 1),
       rank: roundTo(done - embeddedAt, 2),

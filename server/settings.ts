@@ -1,68 +1,12 @@
 import 'server-only';
-/**
- * Server settings, read from the environment once and validated: a bad value fails at start with a
- * message naming the variable, not at the first request. Nothing else in the app reads process.env.
- */
-import os from 'node:os';
-import { z } from 'zod';
+/** The app's settings, validated once (the schema and defaults: ./settings-schema). */
+import { parseSettings, type Settings } from './settings-schema';
 
-const int = (min: number) => z.coerce.number().int().min(min);
-
-const envSchema = z.object({
-  MODEL_DIR: z.string().min(1).optional(),
-  MODEL_DTYPE: z.enum(['auto', 'fp32', 'fp16', 'q8', 'q4f16']).default('auto'),
-  EMBEDDER_DEVICE: z.enum(['auto', 'cuda', 'cpu']).default('auto'),
-  MAX_TOKENS: int(2).default(8192),
-  PORT: int(1).max(65535).default(3000),
-  /** Padded tokens (rows × longest row) per inference batch; measured best on a 2-core CPU: see docs/benchmarks.md. */
-  MAX_BATCH_TOKENS: int(1).optional(),
-  /**
-   * Extra wait for more requests before dispatching to an idle worker. 0 (default): dispatch on the
-   * next tick; requests that arrive while the workers are busy share batches anyway.
-   */
-  BATCH_WINDOW_MS: z.coerce.number().min(0).max(1000).default(0),
-  /** Inference worker threads, each with its own session. */
-  EMBED_WORKERS: int(1).max(64).default(1),
-  /** onnxruntime intra-op threads per worker (default: cores ÷ workers). */
-  ORT_THREADS: int(1).optional(),
-  /** onnxruntime's CPU memory arena keeps a buffer for every batch shape it has seen: off by default (measured). */
-  ORT_CPU_ARENA: z.stringbool().default(false),
-  /**
-   * Let onnxruntime's threads spin between ops (faster batches) instead of sleeping (leaves CPU to
-   * the HTTP thread under load). Measured both ways: see docs/benchmarks.md.
-   */
-  ORT_SPINNING: z.stringbool().default(true),
-  /** Texts waiting for the model, across all requests; past it new work is refused with 429. */
-  MAX_QUEUE_TEXTS: int(1).default(4096),
-  MAX_INPUTS: int(1).default(2048),
-  MAX_CHARS_PER_TEXT: int(1).default(32_768),
-  /** Tokens one request may send to the model (after truncation to MAX_TOKENS per text). */
-  MAX_REQUEST_TOKENS: int(1).default(262_144),
-  MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
-  CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
-  SHUTDOWN_GRACE_MS: int(0).default(30_000),
-});
-
-export type Settings = z.infer<typeof envSchema> & { ortThreads: number; maxBatchTokens: number };
-
-function load(): Settings {
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid server settings: ${problems}`);
-  }
-  const env = parsed.data;
-  const cores = os.availableParallelism();
-  return {
-    ...env,
-    ortThreads: env.ORT_THREADS ?? Math.max(1, Math.floor(cores / env.EMBED_WORKERS)),
-    maxBatchTokens: env.MAX_BATCH_TOKENS ?? 512,
-  };
-}
+export type { Settings };
 
 let cached: Settings | undefined;
 
 export function settings(): Settings {
-  cached ??= load();
+  cached ??= parseSettings();
   return cached;
 }

@@ -6,4 +6,12 @@ function notFound(request: Request) {
   return errorResponse(new AppError('not_found', `No API route at ${new URL(request.url).pathname}`));
 }
 
-export { notFound as DELETE, notFound as GET, notFound as PATCH, notFound as POST, notFound as PUT };
+export {
+  notFound as DELETE,
+  notFound as GET,
+  notFound as HEAD,
+  notFound as OPTIONS,
+  notFound as PATCH,
+  notFound as POST,
+  notFound as PUT,
+};

@@ -1,3 +1,4 @@
+import { otherMethods } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 
 export const dynamic = 'force-dynamic';
@@ -10,3 +11,5 @@ export function GET() {
     headers: { 'Cache-Control': 'no-store' },
   });
 }
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods('GET', 'HEAD');

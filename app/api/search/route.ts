@@ -1,4 +1,4 @@
-import { parseWith, readJsonBody, route } from '@/server/http';
+import { otherMethods, parseWith, readJsonBody, route } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 import { schemas } from '@/server/request-schemas';
 import { prepareSearch } from '@/server/search';
@@ -14,3 +14,5 @@ export const POST = route(async (request) => {
     return streamSearch(search, request.signal);
   return Response.json(await search({ signal: request.signal }));
 });
+
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('POST');
