@@ -20,10 +20,11 @@ export async function embedTexts(
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
 ): Promise<EmbedResult> {
-  const texts = cleanTexts(req.texts, 'texts');
   const { info } = embedder.ready();
-  const release = reserveResponse(texts.length * Math.min(req.dimensions ?? info.dims, info.dims));
+  // Before any work on the texts: a refusal must stay cheap when many large requests arrive at once.
+  const release = reserveResponse(req.texts.length * Math.min(req.dimensions ?? info.dims, info.dims));
   try {
+    const texts = cleanTexts(req.texts, 'texts');
     const out = await embedder.embed(texts, {
       kind: req.kind,
       instruction: req.instruction,

@@ -11,10 +11,19 @@ export interface RawResponse {
 
 export function request(
   baseUrl: string,
-  opts: { method?: string; path: string; body?: unknown; headers?: Record<string, string>; from?: string },
+  opts: {
+    method?: string;
+    path: string;
+    /** Sent as JSON. */
+    body?: unknown;
+    /** Sent as is (Content-Type from `headers`). */
+    raw?: string;
+    headers?: Record<string, string>;
+    from?: string;
+  },
 ): Promise<RawResponse> {
   const url = new URL(opts.path, baseUrl);
-  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
