@@ -17,7 +17,8 @@ const { values: args } = parseArgs({
   },
 });
 
-const peakRssMiB = () => Number(/^VmHWM:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
+const peakRssMiB = () =>
+  Number(/^VmHWM:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
 
 const tokens = Number(args.tokens);
 const settings = { ...parseSettings(), MAX_TOKENS: tokens, CACHE_MAX_BYTES: 0, maxBatchTokens: tokens };
