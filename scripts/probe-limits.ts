@@ -13,14 +13,8 @@ import type net from 'node:net';
 import { parseArgs } from 'node:util';
 import { parseSettings } from '../server/settings-schema';
 import { closed, connect, request, sleep } from '../tests/api/raw-http';
-import {
-  freePort,
-  mib,
-  readRssBytes,
-  type ServerProcess,
-  startServer,
-  stopServer,
-} from './lib/server-process';
+import { freePort, type ServerProcess, startServer, stopServer } from '../tests/support/server-process';
+import { mib, readRssBytes } from './load/server-stats';
 
 const { values: args } = parseArgs({
   options: {

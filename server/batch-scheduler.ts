@@ -9,9 +9,11 @@ import 'server-only';
  * - a job whose signal aborts leaves the queue, and its in-flight results are dropped.
  */
 import { AppError } from '../lib/errors';
+import type { TextKind } from '../lib/schemas';
 import type { TokenBatch } from './worker-protocol';
 
-export type Priority = 'query' | 'document';
+/** A job's priority is the kind of text it carries: queries first. */
+export type Priority = TextKind;
 
 export interface Runner {
   idleCount(): number;

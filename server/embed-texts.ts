@@ -1,8 +1,8 @@
 import 'server-only';
 import type { EmbedResponse, ParsedEmbedRequest } from '../lib/schemas';
+import { cleanRequiredTexts } from '../lib/text-clean';
 import type { Embedder } from './embedder';
 import { reserveResponse } from './large-responses';
-import { cleanTexts } from './search';
 import { settings } from './settings';
 
 export interface EmbedResult {
@@ -20,11 +20,11 @@ export async function embedTexts(
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
 ): Promise<EmbedResult> {
-  const { info } = embedder.ready();
+  const { info } = embedder.requireReady();
   // Before any work on the texts: a refusal must stay cheap when many large requests arrive at once.
   const release = reserveResponse(req.texts.length * Math.min(req.dimensions ?? info.dims, info.dims));
   try {
-    const texts = cleanTexts(req.texts, 'texts');
+    const texts = cleanRequiredTexts(req.texts, 'texts');
     const out = await embedder.embed(texts, {
       kind: req.kind,
       instruction: req.instruction,

@@ -3,7 +3,7 @@ import 'server-only';
  * The embedder: the app's one costly resource, created once per process (kept on globalThis so
  * dev reloads reuse it), loading in the background and warmed up before it reports ready. It
  * turns texts into normalised Qwen3 embeddings: cache look-up → tokenise → the shared batch queue
- * → inference workers → cache. A failed load is retried on later use.
+ * → inference workers → cache. A failed load is retried on a timer (see `fail`).
  */
 import path from 'node:path';
 import { AppError, invalid } from '../lib/errors';
@@ -13,7 +13,7 @@ import { BatchScheduler } from './batch-scheduler';
 import { defaultModelDir, readModelConfig } from './model-files';
 import { publicLoadError } from './public-errors';
 import { priorityFor } from './query-priority';
-import type { Settings } from './settings';
+import { requestLimits, type Settings } from './settings';
 import { maxTokensFor } from './settings-schema';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
@@ -21,6 +21,8 @@ import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
 
 const RETRY_LOAD_AFTER_MS = 10_000;
+/** A client told "model unavailable" should come back when the next reload may have succeeded. */
+const UNAVAILABLE_RETRY_AFTER_S = RETRY_LOAD_AFTER_MS / 1000;
 
 export interface EmbedOptions {
   kind: TextKind;
@@ -51,14 +53,13 @@ interface Ready {
   info: ModelInfo;
 }
 
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string; at: number }
-  | ({ status: 'ready' } & Ready);
+type State = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Ready);
 
 export class Embedder {
   private state: State = { status: 'loading' };
   private loading?: Promise<void>;
+  private reloadTimer?: NodeJS.Timeout;
+  private closed = false;
 
   constructor(
     private readonly settings: Settings,
@@ -66,22 +67,31 @@ export class Embedder {
     private readonly log: (line: string) => void = console.log,
   ) {}
 
-  /** Starts loading (once; again after a failure once RETRY_LOAD_AFTER_MS has passed). */
+  /** Starts loading the model (once: a failed load is retried by `fail`'s timer, not by callers). */
   start(): Promise<void> {
-    const s = this.state;
-    const retry = s.status === 'error' && Date.now() - s.at > RETRY_LOAD_AFTER_MS;
-    if (!this.loading || retry) {
-      this.state = { status: 'loading' };
-      this.loading = this.load().catch((err: Error) => {
-        this.state = {
-          status: 'error',
-          message: publicLoadError(err.message, this.modelDir),
-          at: Date.now(),
-        };
-        this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
-      });
-    }
+    this.loading ??= this.load().catch((err: Error) => {
+      this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
+      this.fail(publicLoadError(err.message, this.modelDir));
+    });
     return this.loading;
+  }
+
+  /**
+   * Puts the embedder in error and schedules the one retry path: a full reload RETRY_LOAD_AFTER_MS
+   * later (and again after each failure). A timer rather than "retry on the next request" keeps
+   * every read (health, a request's 503) free of side effects, and a server whose model folder is
+   * fixed recovers even when nobody is calling it.
+   */
+  private fail(message: string) {
+    this.state = { status: 'error', message };
+    clearTimeout(this.reloadTimer);
+    if (this.closed) return;
+    this.reloadTimer = setTimeout(() => {
+      this.state = { status: 'loading' };
+      this.loading = undefined;
+      void this.start();
+    }, RETRY_LOAD_AFTER_MS);
+    this.reloadTimer.unref();
   }
 
   private async load() {
@@ -125,64 +135,64 @@ export class Embedder {
       ),
       isTestModel: config.isTestModel,
     };
-    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, `${info.id}/${info.dtype}`);
+    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES);
     this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
   }
 
-  /** No worker can be restarted: fail what waits, report the error, let start() retry a full load later. */
+  /** No worker can be restarted: fail what waits, report the error; `fail` retries a full load later. */
   private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
     this.log(`[embedder] the inference worker could not be restarted: ${err.message}`);
     const message = `The inference worker could not be restarted: ${publicLoadError(err.message, this.modelDir)}`;
-    this.state = { status: 'error', message, at: Date.now() };
-    scheduler?.failAll(new AppError('model_unavailable', message, { retryAfterSeconds: 10 }));
+    this.fail(message);
+    scheduler?.failAll(
+      new AppError('model_unavailable', message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S }),
+    );
     void pool.close();
   }
 
+  /** The state for GET /api/health; a pure read. */
   health(): Health {
     const s = this.state;
-    if (s.status === 'error') void this.start();
-    const base = { workerRestarts: s.status === 'ready' ? s.pool.restarts : 0 };
-    const queue = {
-      pendingTexts: s.status === 'ready' ? s.scheduler.pendingTexts : 0,
-      capacity: this.settings.MAX_QUEUE_TEXTS,
+    const limits = requestLimits(this.settings);
+    if (s.status === 'ready') limits.maxTokens = s.info.maxTokens;
+    const base = {
+      workerRestarts: s.status === 'ready' ? s.pool.restarts : 0,
+      queue: {
+        pendingTexts: s.status === 'ready' ? s.scheduler.pendingTexts : 0,
+        capacity: this.settings.MAX_QUEUE_TEXTS,
+      },
+      limits,
     };
     if (s.status === 'loading')
-      return {
-        status: 'loading',
-        message: `Loading the model ${path.basename(this.modelDir)}`,
-        queue,
-        ...base,
-      };
-    if (s.status === 'error') return { status: 'error', message: s.message, queue, ...base };
+      return { status: 'loading', message: `Loading the model ${path.basename(this.modelDir)}`, ...base };
+    if (s.status === 'error') return { status: 'error', message: s.message, ...base };
     return {
       status: 'ready',
       model: s.info,
       device: s.model.device,
       deviceReason: s.model.deviceReason,
-      queue,
       ...base,
     };
   }
 
-  /** The loaded model, or the 503 a request should get while there is none. */
-  ready(): Ready {
+  /** The loaded model, or the 503 a request should get while there is none; a pure read. */
+  requireReady(): Ready {
     const s = this.state;
     if (s.status === 'ready') return s;
-    void this.start();
     if (s.status === 'loading')
       throw new AppError('model_loading', 'The model is still loading; retry in a few seconds', {
         retryAfterSeconds: 2,
       });
     throw new AppError('model_unavailable', `The model could not be loaded: ${s.message}`, {
-      retryAfterSeconds: 10,
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S,
     });
   }
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
-    const r = this.ready();
+    const r = this.requireReady();
     if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
       throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
     }
@@ -234,12 +244,9 @@ export class Embedder {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reloadTimer);
     const s = this.state;
     if (s.status === 'ready') await s.pool.close();
-  }
-
-  /** For the fault-recovery tests: kill a busy worker the way a crash would. */
-  killWorkerForTest(): Promise<void> {
-    return this.ready().pool.killBusyWorker();
   }
 }

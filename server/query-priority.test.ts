@@ -13,6 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => embedder.close());
 
+/** Resolves once the documents are in the queue (tokenising is async: without this, order of submission is a race). */
+async function queued() {
+  while (embedder.health().queue.pendingTexts === 0) await new Promise((r) => setTimeout(r, 1));
+}
+
 const words = (tag: string, n: number) => `${tag} ${Array.from({ length: n }, (_, i) => `w${i}`).join(' ')}`;
 
 describe('query priority', () => {
@@ -20,8 +25,9 @@ describe('query priority', () => {
     const finished: string[] = [];
     const track = (name: string, work: Promise<unknown>) => work.then(() => finished.push(name));
     // Documents already queued: short rows, many batches of work.
-    const documents = Array.from({ length: 60 }, (_, i) => words(`doc${i}`, 3));
+    const documents = Array.from({ length: 400 }, (_, i) => words(`doc${i}`, 3));
     const busy = track('documents', embedder.embed(documents, { kind: 'document', field: 'texts' }));
+    await queued();
     // Then /api/embed with kind "query" but far more tokens than a query has.
     const longQueries = Array.from({ length: 8 }, (_, i) => words(`long${i}`, 40));
     const bulk = track('long "queries"', embedder.embed(longQueries, { kind: 'query', field: 'texts' }));
@@ -37,8 +43,9 @@ describe('query priority', () => {
   test('a few short texts sent as kind "query" keep query priority', async () => {
     const finished: string[] = [];
     const track = (name: string, work: Promise<unknown>) => work.then(() => finished.push(name));
-    const documents = Array.from({ length: 60 }, (_, i) => words(`other${i}`, 3));
+    const documents = Array.from({ length: 400 }, (_, i) => words(`other${i}`, 3));
     const busy = track('documents', embedder.embed(documents, { kind: 'document', field: 'texts' }));
+    await queued();
     const queries = track(
       'short queries',
       embedder.embed(['first question', 'second question'], { kind: 'query', field: 'texts' }),

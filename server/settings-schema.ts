@@ -8,6 +8,8 @@
  */
 import os from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, DEVICES, type Device } from '../lib/schemas';
+import { DTYPES } from './model-files';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 /** 0 turns the limit off. */
@@ -20,7 +22,7 @@ const limitOrOff = () => int(0);
  */
 export const CPU_DEFAULT_MAX_TOKENS = 2048;
 /** On CUDA the model's own context (8,192 for Qwen3-Embedding) is affordable. */
-export const GPU_DEFAULT_MAX_TOKENS = 8192;
+export const GPU_DEFAULT_MAX_TOKENS = DEFAULT_LIMITS.maxTokens;
 
 /**
  * Host names a request may name when ALLOWED_HOSTS is not set: the loopback names. IP literals are
@@ -30,8 +32,8 @@ export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
 
 const envSchema = z.object({
   MODEL_DIR: z.string().min(1).optional(),
-  MODEL_DTYPE: z.enum(['auto', 'fp32', 'fp16', 'q8', 'q4f16']).default('auto'),
-  EMBEDDER_DEVICE: z.enum(['auto', 'cuda', 'cpu']).default('auto'),
+  MODEL_DTYPE: z.enum(['auto', ...DTYPES]).default('auto'),
+  EMBEDDER_DEVICE: z.enum(['auto', ...DEVICES]).default('auto'),
   /** Tokens per text, EOS included; unset: CPU_DEFAULT_MAX_TOKENS on the CPU, GPU_DEFAULT_MAX_TOKENS on CUDA. */
   MAX_TOKENS: int(2).optional(),
   PORT: int(1).max(65535).default(3000),
@@ -57,10 +59,10 @@ const envSchema = z.object({
   ORT_SPINNING: z.stringbool().default(true),
   /** Texts waiting for the model, across all requests; past it new work is refused with 429. */
   MAX_QUEUE_TEXTS: int(1).default(4096),
-  MAX_INPUTS: int(1).default(2048),
-  MAX_CHARS_PER_TEXT: int(1).default(32_768),
+  MAX_INPUTS: int(1).default(DEFAULT_LIMITS.maxInputs),
+  MAX_CHARS_PER_TEXT: int(1).default(DEFAULT_LIMITS.maxCharsPerText),
   /** Tokens one request may send to the model (after truncation to MAX_TOKENS per text). */
-  MAX_REQUEST_TOKENS: int(1).default(262_144),
+  MAX_REQUEST_TOKENS: int(1).default(DEFAULT_LIMITS.maxRequestTokens),
   MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
   /**
@@ -125,6 +127,6 @@ export function parseSettings(env: Record<string, string | undefined> = process.
 }
 
 /** Tokens per text on `device`: MAX_TOKENS when set, else the device's default. */
-export function maxTokensFor(settings: Pick<Settings, 'MAX_TOKENS'>, device: 'cpu' | 'cuda'): number {
+export function maxTokensFor(settings: Pick<Settings, 'MAX_TOKENS'>, device: Device): number {
   return settings.MAX_TOKENS ?? (device === 'cuda' ? GPU_DEFAULT_MAX_TOKENS : CPU_DEFAULT_MAX_TOKENS);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 /**
- * A byte-bounded LRU of embeddings, keyed by model + the exact text the model saw (a query's key
- * includes its instruction). Full-length vectors are stored; `dimensions` is applied after, so one
+ * A byte-bounded LRU of embeddings, keyed by the exact text the model saw (a query's key includes
+ * its instruction). Each loaded model has its own cache, so the key needs no model name. Full-length vectors are stored; `dimensions` is applied after, so one
  * entry serves every Matryoshka size. Searching again, or after editing one line of a large
  * knowledge base, embeds only what is new.
  */
@@ -17,11 +17,7 @@ const ENTRY_OVERHEAD_BYTES = 96;
 export class VectorCache {
   private readonly lru?: LRUCache<string, CachedEmbedding>;
 
-  constructor(
-    maxBytes: number,
-    /** Distinguishes models and dtypes sharing one process (e.g. in tests and benchmarks). */
-    private readonly modelKey: string,
-  ) {
+  constructor(maxBytes: number) {
     if (maxBytes > 0) {
       this.lru = new LRUCache({
         maxSize: maxBytes,
@@ -30,15 +26,11 @@ export class VectorCache {
     }
   }
 
-  private key(text: string) {
-    return `${this.modelKey}\u0000${text}`;
-  }
-
   get(text: string): CachedEmbedding | undefined {
-    return this.lru?.get(this.key(text));
+    return this.lru?.get(text);
   }
 
   set(text: string, value: CachedEmbedding) {
-    this.lru?.set(this.key(text), value);
+    this.lru?.set(text, value);
   }
 }

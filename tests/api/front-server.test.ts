@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../../scripts/lib/server-process';
+import { type ServerProcess, startServer, stopServer } from '../support/server-process';
 import { closed, connect, request, sleep } from './raw-http';
 
 const TEST_MODEL = 'models/qwen3-embedding-test';

@@ -12,6 +12,11 @@ export async function startEmbedder(
   return embedder;
 }
 
+/** Kills a busy inference worker the way a crash would (for the fault-recovery tests). */
+export function killBusyWorker(embedder: Embedder): Promise<void> {
+  return embedder.requireReady().pool.killBusyWorker();
+}
+
 export function norm(v: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += (v[i] as number) ** 2;
