@@ -25,7 +25,7 @@ describe('GET /api/health', () => {
       maxInputs: 2048,
       maxCharsPerText: 32_768,
       maxInstructionChars: 2_000,
-      maxTokens: 8192,
+      maxTokens: CPU_DEFAULT_MAX_TOKENS,
       maxRequestTokens: 262_144,
     });
   });
