@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import type net from 'node:net';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseSettings } from '../server/settings-schema';
 import { closed, connect, request, sleep } from '../tests/api/raw-http';
@@ -195,7 +196,11 @@ function openSockets(pid: number): number {
 async function main() {
   const port = await freePort(Number(args.port));
   const server = await startServer({ port, modelDir: 'models/qwen3-embedding-test', script: args.serve });
-  const report: Record<string, unknown> = { at: new Date().toISOString(), serve: args.serve };
+  const report: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    serve: args.serve,
+    loadAverageBefore: os.loadavg(),
+  };
   const step = async (name: string, probe: () => Promise<unknown>) => {
     console.log(`probe: ${name}`);
     report[name] = await healthDuring(server, probe);
@@ -209,6 +214,7 @@ async function main() {
   await step('unreadResponses', () => unreadResponses(server));
   report.unexpectedErrorLogLines = server.lines.filter((l) => /unexpected error/.test(l)).length;
   report.exitCode = await stopServer(server, 20_000);
+  report.loadAverageAfter = os.loadavg();
   fs.writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`written ${args.out}`);
 }
