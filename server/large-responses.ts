@@ -6,10 +6,9 @@ import 'server-only';
  * send timeout frees a slot whose client stopped reading.
  */
 import { AppError } from '../lib/errors';
+import { LARGE_RESPONSE_BYTES } from './front/unread-responses';
 import { settings } from './settings';
 
-/** A response counts as large from this many bytes of JSON on. */
-export const LARGE_RESPONSE_BYTES = 1024 * 1024;
 /** Upper bound of one float in the JSON (sign, digits, exponent, comma). */
 const BYTES_PER_FLOAT = 24;
 

@@ -84,14 +84,17 @@ const envSchema = z.object({
   /** Open connections, all clients together; past it new connections are closed at once. */
   MAX_CONNECTIONS: int(1).default(1024),
   /** Open connections from one client address. */
-  MAX_CONNECTIONS_PER_CLIENT: int(1).default(64),
+  MAX_CONNECTIONS_PER_CLIENT: int(1).default(32),
   /** API requests per second one client may make on average (/api/health excepted); 0: no limit. */
   CLIENT_RATE_PER_S: limitOrOff().default(50),
   /** API requests one client may make at once above its rate (the bucket size). */
   CLIENT_BURST: int(1).default(100),
-  /** API requests one client may have in flight at once; 0: no limit. */
-  CLIENT_MAX_CONCURRENT: limitOrOff().default(8),
-  /** Responses over LARGE_RESPONSE_BYTES being sent at once, all clients together; past it → 429. */
+  /**
+   * API requests one client may have in flight at once (a response over 1 MiB counts until the
+   * client sends its next request on that connection or closes it); 0: no limit.
+   */
+  CLIENT_MAX_CONCURRENT: limitOrOff().default(4),
+  /** Responses over 1 MiB being produced at once, all clients together; past it → 429. */
   MAX_LARGE_RESPONSES: int(1).default(8),
   /**
    * Host names (comma-separated) the server answers to, besides IP addresses; `*` allows any.

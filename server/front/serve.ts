@@ -16,6 +16,7 @@ import { parseSettings, type Settings } from '../settings-schema';
 import { ClientLimiter } from './client-limiter';
 import { clientAddress, guardConnections } from './connections';
 import { checkHost } from './host-check';
+import { UnreadResponses } from './unread-responses';
 
 /** Methods Next's route handlers can serve; each route answers the ones it does not serve itself (405 + Allow). */
 const ROUTABLE_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
@@ -60,6 +61,7 @@ export async function serve(): Promise<http.Server> {
     burst: s.CLIENT_BURST,
     maxConcurrent: s.CLIENT_MAX_CONCURRENT,
   });
+  const unread = new UnreadResponses();
   let draining = false;
 
   const server = http.createServer(
@@ -77,6 +79,7 @@ export async function serve(): Promise<http.Server> {
         });
         return;
       }
+      unread.acknowledge(req.socket);
       const host = checkHost(req.headers.host, s.ALLOWED_HOSTS);
       if (host !== 'ok') {
         const code = host === 'missing' ? 'invalid_request' : 'misdirected_request';
@@ -105,16 +108,17 @@ export async function serve(): Promise<http.Server> {
         return;
       }
       if (api && !UNLIMITED_PATHS.has(path)) {
-        const admission = limiter.admit(clientAddress(req.socket));
+        const client = clientAddress(req.socket);
+        const admission = limiter.admit(client);
         if (!admission.ok) {
           const message =
             admission.reason === 'rate'
               ? `Too many requests from this client (limit ${s.CLIENT_RATE_PER_S} per second); retry in ${admission.retryAfterSeconds} s`
-              : `Too many requests from this client at once (limit ${s.CLIENT_MAX_CONCURRENT}); wait for one to finish`;
+              : `Too many requests from this client at once (limit ${s.CLIENT_MAX_CONCURRENT}, counting large answers not yet read); wait for one to finish`;
           sendError(res, 'rate_limited', message, { 'Retry-After': String(admission.retryAfterSeconds) });
           return;
         }
-        res.once('close', admission.release);
+        unread.releaseWhenRead(req, res, admission.release);
       }
       void handle(req, res);
     },

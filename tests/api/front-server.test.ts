@@ -150,6 +150,40 @@ describe('per-client limits', () => {
   });
 });
 
+describe('answers small enough for the kernel buffers', () => {
+  test('large answers a client has not read count against its limit until it closes their connections', async () => {
+    // ≈ 2.6 MB of JSON: the kernel takes all of it at once, so the server sees these answers as sent.
+    const texts = Array.from({ length: 2048 }, (_, i) => `kernel-sized ${i}`);
+    const body = JSON.stringify({ texts });
+    expect(
+      (await request(server.baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.12' })).status,
+    ).toBe(200);
+    const from = '127.0.0.13';
+    const unread: net.Socket[] = [];
+    for (let i = 0; i < Number(LIMITS.CLIENT_MAX_CONCURRENT); i++) {
+      const socket = await connect(server.baseUrl, from);
+      socket.pause();
+      socket.write(
+        `POST /api/embed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      unread.push(socket);
+    }
+    await sleep(1500);
+    const refused = await request(server.baseUrl, { path: '/api/embed', body: { texts: ['small'] }, from });
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe('rate_limited');
+    const first = unread.shift() as net.Socket;
+    const gone = closed(first);
+    first.destroy();
+    await gone;
+    await sleep(200);
+    expect(
+      (await request(server.baseUrl, { path: '/api/embed', body: { texts: ['small'] }, from })).status,
+    ).toBe(200);
+    for (const socket of unread) socket.destroy();
+  });
+});
+
 describe('settings', () => {
   test('REPORT_CACHE_STATS=true reports what came from the cache', async () => {
     const body = { knowledgeBase: ['cached one', 'cached two'], query: 'cached' };
