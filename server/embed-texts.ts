@@ -1,9 +1,8 @@
 import 'server-only';
-import type { EmbedResponse, ParsedEmbedRequest } from '../lib/schemas';
+import { type EmbedResponse, type ParsedEmbedRequest, resolveInstruction } from '../lib/schemas';
 import { cleanRequiredTexts } from '../lib/text-clean';
 import type { Embedder } from './embedder';
 import { reserveResponse } from './large-responses';
-import { settings } from './settings';
 
 export interface EmbedResult {
   /** Full-length (or `dimensions`-long) normalised vectors, in input order. */
@@ -27,7 +26,7 @@ export async function embedTexts(
     const texts = cleanRequiredTexts(req.texts, 'texts');
     const out = await embedder.embed(texts, {
       kind: req.kind,
-      instruction: req.instruction,
+      instruction: resolveInstruction(req),
       dimensions: req.dimensions,
       signal,
       field: 'texts',
@@ -36,7 +35,7 @@ export async function embedTexts(
       dims: out.vectors[0]?.length ?? info.dims,
       tokens: out.tokens,
       model: info,
-      ...(settings().REPORT_CACHE_STATS ? { cache: { embedded: out.embedded, cached: out.cached } } : {}),
+      ...(embedder.reportsCacheStats ? { cache: { embedded: out.embedded, cached: out.cached } } : {}),
     };
     return { vectors: out.vectors, rest, release };
   } catch (err) {

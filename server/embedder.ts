@@ -55,6 +55,13 @@ interface Ready {
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Ready);
 
+/** `dimensions` must not exceed the loaded model's width (the lower bound is in the request schema). */
+export function checkDimensions(dimensions: number | undefined, info: ModelInfo): void {
+  if (dimensions !== undefined && dimensions > info.dims) {
+    throw invalid('dimensions', `must be at most ${info.dims} for ${info.id}`);
+  }
+}
+
 export class Embedder {
   private state: State = { status: 'loading' };
   private loading?: Promise<void>;
@@ -153,6 +160,11 @@ export class Embedder {
     void pool.close();
   }
 
+  /** Whether responses may say what came from the shared cache (REPORT_CACHE_STATS). */
+  get reportsCacheStats(): boolean {
+    return this.settings.REPORT_CACHE_STATS;
+  }
+
   /** The state for GET /api/health; a pure read. */
   health(): Health {
     const s = this.state;
@@ -193,9 +205,7 @@ export class Embedder {
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
     const r = this.requireReady();
-    if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
-      throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
-    }
+    checkDimensions(opts.dimensions, r.info);
     const inputs =
       opts.kind === 'query'
         ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))
