@@ -10,9 +10,11 @@ import { AppError, invalid } from '../lib/errors';
 import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
 import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
+import { recordCacheLookups, recordModelLoad } from './metrics';
 import { defaultModelDir, readModelConfig } from './model-files';
 import { publicLoadError } from './public-errors';
 import { priorityFor } from './query-priority';
+import { noteEmbedded } from './request-observer';
 import { requestLimits, type Settings } from './settings';
 import { maxTokensFor } from './settings-schema';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
@@ -102,6 +104,7 @@ export class Embedder {
   }
 
   private async load() {
+    const started = performance.now();
     const config = readModelConfig(this.modelDir);
     const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
     let scheduler: BatchScheduler | undefined;
@@ -144,6 +147,7 @@ export class Embedder {
     };
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES);
     this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
+    recordModelLoad(model.device, (performance.now() - started) / 1000);
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
@@ -212,6 +216,7 @@ export class Embedder {
         : texts;
     const found = inputs.map((text) => r.cache.get(text));
     const misses = inputs.filter((_, i) => !found[i]);
+    recordCacheLookups(inputs.length - misses.length, misses.length);
     const missing = [...new Set(misses)];
     // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
     r.scheduler.assertRoomFor(missing.length);
@@ -234,6 +239,11 @@ export class Embedder {
 
     const all = inputs.map(
       (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
+    );
+    noteEmbedded(
+      all.length,
+      all.reduce((sum, e) => sum + e.tokens, 0),
+      cachedCount,
     );
     return {
       vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),

@@ -6,6 +6,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError, type ErrorCode, invalid } from '../lib/errors';
 import { nestsDeeperThan } from './json-depth';
+import { logger } from './logger';
+import { noteFailure, observe } from './request-observer';
 import { settings } from './settings';
 
 /**
@@ -185,8 +187,9 @@ export function otherMethods(...served: RouteMethod[]): Record<RouteMethod | 'OP
  * a bug, logged here with its stack and answered as a generic 500 that leaks no internals.
  */
 export function toAppError(err: unknown): AppError {
+  noteFailure(err); // the request's log line says why it failed
   if (AppError.is(err)) return err;
-  console.error('[api] unexpected error:', err);
+  logger().error({ err }, 'unexpected error');
   return new AppError('internal', 'Internal server error');
 }
 
@@ -199,13 +202,22 @@ export function errorResponse(err: unknown): Response {
   return Response.json(e.toBody(), { status: e.status, headers });
 }
 
-/** Wraps a route handler so that anything it throws is answered as the JSON error shape. */
-export function withJsonErrors(handler: (request: Request) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    try {
-      return await handler(request);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
+/**
+ * Wraps a route handler so that anything it throws is answered as the JSON error shape, and every
+ * request is logged and counted (server/request-observer.ts). `label` names the route in logs and
+ * metrics when its path is not fixed (a catch-all).
+ */
+export function withJsonErrors(handler: (request: Request) => Promise<Response>, label?: string) {
+  return (request: Request): Promise<Response> =>
+    observe(
+      request,
+      async () => {
+        try {
+          return await handler(request);
+        } catch (err) {
+          return errorResponse(err);
+        }
+      },
+      label,
+    );
 }

@@ -71,6 +71,8 @@ const envSchema = z.object({
    */
   REPORT_CACHE_STATS: z.stringbool().default(false),
   SHUTDOWN_GRACE_MS: int(0).default(30_000),
+  /** pino level for the one-line JSON logs; each request logs at info (probes and scrapes at debug). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   // The front server's defences against slow, greedy or misdirected clients (server/front/).
   /** Time a client has to send the request line and headers. */
