@@ -242,8 +242,11 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** How many texts were run through the model vs. served from the vector cache. */
-export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() });
+/**
+ * How many texts were run through the model vs. served from the vector cache. Sent only when the
+ * server's REPORT_CACHE_STATS is on: on a shared server it would tell one user what another sent.
+ */
+export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() }).optional();
 
 /** One token as TEI's /tokenize shapes it; `start`/`stop` are JavaScript string indices into the text. */
 export const tokenSpanSchema = z.object({

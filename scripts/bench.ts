@@ -19,6 +19,7 @@ import { Embedder } from '../server/embedder';
 import { availableDtypes, readModelConfig } from '../server/model-files';
 import type { SessionTuning } from '../server/onnx-session';
 import { type Settings, settings } from '../server/settings';
+import { maxTokensFor } from '../server/settings-schema';
 import { EmbeddingTokenizer } from '../server/tokenizer';
 import { attentionFlopsPerToken, measureCeiling } from './bench/ceiling';
 import {
@@ -87,7 +88,7 @@ async function main() {
     return;
   }
   const tokenizer = await EmbeddingTokenizer.load(modelDir, config.eosTokenId);
-  const rows = await tokenizer.encodeAll(corpus, base.MAX_TOKENS);
+  const rows = await tokenizer.encodeAll(corpus, maxTokensFor(base, 'cpu'));
   const totalTokens = rows.reduce((s, r) => s + r.length, 0);
   const batches = sortedBatches(rows, base.maxBatchTokens);
   const corpusInfo = { texts: corpus.length, tokens: totalTokens, batches: batches.length };

@@ -12,8 +12,11 @@ import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
 import { recordCacheLookups, recordModelLoad } from './metrics';
 import { defaultModelDir, readModelConfig } from './model-files';
+import { publicLoadError } from './public-errors';
+import { priorityFor } from './query-priority';
 import { noteEmbedded } from './request-observer';
 import { requestLimits, type Settings } from './settings';
+import { maxTokensFor } from './settings-schema';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
 import { WorkerPool } from './worker-pool';
@@ -32,6 +35,8 @@ export interface EmbedOptions {
   onProgress?: (done: number, total: number) => void;
   /** The request field holding the texts, for error messages (e.g. "knowledgeBase"). */
   field: string;
+  /** The one query of a search: queued as a query whatever its length. */
+  searchQuery?: boolean;
 }
 
 export interface EmbedOutcome {
@@ -75,7 +80,7 @@ export class Embedder {
   start(): Promise<void> {
     this.loading ??= this.load().catch((err: Error) => {
       this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
-      this.fail(err.message);
+      this.fail(publicLoadError(err.message, this.modelDir));
     });
     return this.loading;
   }
@@ -135,7 +140,7 @@ export class Embedder {
       dims: model.hiddenSize,
       dtype: model.dtype,
       maxTokens: Math.min(
-        this.settings.MAX_TOKENS,
+        maxTokensFor(this.settings, model.device),
         typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY,
       ),
       isTestModel: config.isTestModel,
@@ -150,12 +155,18 @@ export class Embedder {
 
   /** No worker can be restarted: fail what waits, report the error; `fail` retries a full load later. */
   private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
-    const message = `The inference worker could not be restarted: ${err.message}`;
+    this.log(`[embedder] the inference worker could not be restarted: ${err.message}`);
+    const message = `The inference worker could not be restarted: ${publicLoadError(err.message, this.modelDir)}`;
     this.fail(message);
     scheduler?.failAll(
       new AppError('model_unavailable', message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S }),
     );
     void pool.close();
+  }
+
+  /** Whether responses may say what came from the shared cache (REPORT_CACHE_STATS). */
+  get reportsCacheStats(): boolean {
+    return this.settings.REPORT_CACHE_STATS;
   }
 
   /** The state for GET /api/health; a pure read. */
@@ -172,7 +183,7 @@ export class Embedder {
       limits,
     };
     if (s.status === 'loading')
-      return { status: 'loading', message: `Loading the model from ${this.modelDir}`, ...base };
+      return { status: 'loading', message: `Loading the model ${path.basename(this.modelDir)}`, ...base };
     if (s.status === 'error') return { status: 'error', message: s.message, ...base };
     return {
       status: 'ready',
@@ -214,7 +225,7 @@ export class Embedder {
 
     const cachedCount = inputs.length - misses.length;
     const vectors = await r.scheduler.submit(rows, {
-      priority: opts.kind,
+      priority: priorityFor(opts.kind, rows, opts.searchQuery ?? false),
       signal: opts.signal,
       onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
     });

@@ -55,6 +55,7 @@ export async function runSearch(
     embedder.embed([query], {
       signal,
       kind: 'query',
+      searchQuery: true,
       instruction: resolveInstruction(request),
       field: 'query',
     }),
@@ -112,7 +113,9 @@ export async function runSearch(
     },
     model: info,
     device: model.device,
-    cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached },
+    ...(embedder.reportsCacheStats
+      ? { cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached } }
+      : {}),
     timingMs: {
       embed: roundTo(embeddedAt - started, 1),
       rank: roundTo(rankedAt - embeddedAt, 2),
