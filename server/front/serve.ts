@@ -29,6 +29,17 @@ const UNLIMITED_PATHS = new Set(['/api/health']);
 
 const isApiPath = (path: string) => path.startsWith('/api/') || path.startsWith('/v1/');
 
+/**
+ * Exits once the inference workers have stopped. `process.exit` while a worker is inside
+ * onnxruntime's native code aborts the process (exit 134; see server/worker-stop.ts), so the
+ * embedder, which Next's instrumentation keeps on globalThis, is closed first.
+ */
+async function exitAfterWorkersStop(code: number): Promise<never> {
+  const holder = globalThis as { __semanticRadarEmbedder?: { close(): Promise<void> } };
+  await holder.__semanticRadarEmbedder?.close().catch(() => {});
+  process.exit(code);
+}
+
 function sendError(
   res: http.ServerResponse,
   code: ErrorCode,
@@ -147,12 +158,12 @@ export async function serve(): Promise<http.Server> {
     draining = true;
     guard.stop();
     console.log(`${signal}: finishing requests in flight (up to ${s.SHUTDOWN_GRACE_MS} ms), then exiting`);
-    server.close(() => process.exit(0));
+    server.close(() => void exitAfterWorkersStop(0));
     server.closeIdleConnections();
     setTimeout(() => {
       console.log('Grace period over: closing the remaining connections');
       server.closeAllConnections();
-      process.exit(0);
+      void exitAfterWorkersStop(0);
     }, s.SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
