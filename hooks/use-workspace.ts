@@ -37,6 +37,26 @@ function storageProblem(error: unknown, workspace: Workspace): string {
   return 'This browser does not let the page save (private window or storage turned off): your work lasts only while the page is open.';
 }
 
+type Notice = { kind: 'info' | 'error'; message: string };
+
+/** Adds the base a share link in the URL fragment holds (as a new base) and clears the fragment. */
+function openSharedLink(workspace: Workspace, setNotice: (notice: Notice) => void): Workspace {
+  const shared = readShareFragment(window.location.hash);
+  if (shared.kind === 'none') return workspace;
+  // The link has done its job; a reload should not add the base a second time.
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (shared.kind === 'broken') {
+    setNotice({ kind: 'error', message: `${shared.message} Your own knowledge bases are unchanged.` });
+    return workspace;
+  }
+  const next = { ...addBase(workspace, shared.state.name, shared.state.text), options: shared.state.options };
+  setNotice({
+    kind: 'info',
+    message: `Opened the shared knowledge base as “${next.bases.at(-1)?.name}”. Your own knowledge bases are kept in the list.`,
+  });
+  return next;
+}
+
 /**
  * The page's saved state: the named knowledge bases, the query and the options, kept in IndexedDB.
  * It loads once after the first render (the server renders the example), opens a share link found
@@ -46,7 +66,7 @@ function storageProblem(error: unknown, workspace: Workspace): string {
 export function useWorkspace(initialText: string, initialOptions: WorkspaceOptions) {
   const [workspace, setWorkspace] = useState(() => initialWorkspace(initialText, initialOptions));
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'loading' });
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; message: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [loadedAt, setLoadedAt] = useState(0);
   const latest = useRef(workspace);
   latest.current = workspace;
@@ -62,22 +82,8 @@ export function useWorkspace(initialText: string, initialOptions: WorkspaceOptio
       } catch (error) {
         problem = storageProblem(error, latest.current);
       }
-      let next = stored ?? latest.current;
-      const shared = readShareFragment(window.location.hash);
-      if (shared.kind === 'ok') {
-        next = { ...addBase(next, shared.state.name, shared.state.text), options: shared.state.options };
-        setNotice({
-          kind: 'info',
-          message: `Opened the shared knowledge base as “${next.bases.at(-1)?.name}”. Your own knowledge bases are kept in the list.`,
-        });
-      } else if (shared.kind === 'broken') {
-        setNotice({ kind: 'error', message: `${shared.message} Your own knowledge bases are unchanged.` });
-      }
-      // The link has done its job; a reload should not add the base a second time.
-      if (shared.kind !== 'none')
-        window.history.replaceState(null, '', window.location.pathname + window.location.search);
       if (cancelled) return;
-      setWorkspace(next);
+      setWorkspace(openSharedLink(stored ?? latest.current, setNotice));
       setSaveState(problem ? { kind: 'failed', message: problem } : { kind: 'saved' });
       setLoadedAt(Date.now());
     }
@@ -86,6 +92,18 @@ export function useWorkspace(initialText: string, initialOptions: WorkspaceOptio
       cancelled = true;
     };
   }, []);
+
+  // A share link pasted into this tab's address bar changes only the fragment (no reload): listen.
+  useEffect(() => {
+    if (loadedAt === 0) return;
+    const onHashChange = () => {
+      setWorkspace(openSharedLink(latest.current, setNotice));
+      // The page re-reads the options (its shown top k and threshold) as after a load.
+      setLoadedAt(Date.now());
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [loadedAt]);
 
   useEffect(() => {
     if (loadedAt === 0) return;
