@@ -5,7 +5,7 @@ import { type ServerState, useHealth } from '@/hooks/use-health';
 import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
 import { useWorkspace } from '@/hooks/use-workspace';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
-import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
+import { DEFAULT_LONG_ENTRIES, DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
 import {
   checkSearchForm,
   entriesProblem,
@@ -19,6 +19,7 @@ import { Card } from './card';
 import { EXAMPLE_KNOWLEDGE_BASE, EXAMPLE_QUERY } from './example-data';
 import { showLine } from './knowledge-base-pane';
 import { KnowledgeBaseWorkbench } from './knowledge-base-workbench';
+import { LongEntriesSelect } from './long-entries-select';
 import { ModelBanners } from './model-banners';
 import { QueryPane } from './query-pane';
 import { ResultList } from './result-list';
@@ -37,6 +38,7 @@ const DEFAULT_OPTIONS: WorkspaceOptions = {
   topK: String(DEFAULT_TOP_K),
   threshold: String(DEFAULT_THRESHOLD),
   withoutInstruction: false,
+  longEntries: DEFAULT_LONG_ENTRIES,
 };
 
 function prefersReducedMotion(): boolean {
@@ -81,7 +83,8 @@ export function SearchScreen() {
     }
     setFormProblem(null);
     setOptions({ withoutInstruction: noInstruction });
-    const request = noInstruction ? { ...checked.request, instruction: '' } : checked.request;
+    const withMode = { ...checked.request, longEntries: saved.workspace.options.longEntries };
+    const request = noInstruction ? { ...withMode, instruction: '' } : withMode;
     search.start({ request, entries, kbText, queryText: query });
   }
 
@@ -193,6 +196,10 @@ export function SearchScreen() {
                 onSearch={() => runSearch()}
                 onCancel={search.cancel}
               >
+                <LongEntriesSelect
+                  value={saved.workspace.options.longEntries}
+                  onChange={(longEntries) => setOptions({ longEntries })}
+                />
                 <SearchStatus
                   phase={phase}
                   formProblem={formProblem}

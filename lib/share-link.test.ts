@@ -4,7 +4,13 @@ import { readShareFragment, type SharedState, shareUrl } from './share-link';
 const state: SharedState = {
   name: '水果',
   text: '苹果\n香蕉, "yellow"',
-  options: { query: '我想吃点东西', topK: '3', threshold: '0.2', withoutInstruction: true },
+  options: {
+    query: '我想吃点东西',
+    topK: '3',
+    threshold: '0.2',
+    withoutInstruction: true,
+    longEntries: 'mean',
+  },
 };
 
 describe('share links', () => {

@@ -10,7 +10,13 @@ import {
   uniqueName,
 } from './workspace';
 
-const options = { query: 'q', topK: '5', threshold: '0.4', withoutInstruction: false };
+const options = {
+  query: 'q',
+  topK: '5',
+  threshold: '0.4',
+  withoutInstruction: false,
+  longEntries: 'window' as const,
+};
 
 describe('workspace', () => {
   it('adds a base, makes it active and keeps the first one', () => {
@@ -55,5 +61,11 @@ describe('workspace', () => {
     expect(readWorkspace({ ...stored, activeId: 'missing' })).toBeNull();
     expect(readWorkspace({ ...stored, version: 2 })).toBeNull();
     expect(readWorkspace('garbage')).toBeNull();
+  });
+
+  it('reads a workspace saved before the long-entries option with the default mode', () => {
+    const stored = initialWorkspace('a', options);
+    const { longEntries: _, ...older } = stored.options;
+    expect(readWorkspace({ ...stored, options: older })?.options.longEntries).toBe('window');
   });
 });

@@ -4,6 +4,7 @@
  * hold anything: an older version, a tampered link), so the page never trusts an unchecked shape.
  */
 import { z } from 'zod';
+import { DEFAULT_LONG_ENTRIES, LONG_ENTRY_MODES } from './schemas';
 
 export const workspaceOptionsSchema = z.object({
   query: z.string(),
@@ -11,6 +12,8 @@ export const workspaceOptionsSchema = z.object({
   topK: z.string(),
   threshold: z.string(),
   withoutInstruction: z.boolean(),
+  /** Added after the first saved version: a state saved without it reads as the default. */
+  longEntries: z.enum(LONG_ENTRY_MODES).default(DEFAULT_LONG_ENTRIES),
 });
 export type WorkspaceOptions = z.infer<typeof workspaceOptionsSchema>;
 

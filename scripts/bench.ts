@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_INSTRUCTION } from '../lib/schemas';
+import { DEFAULT_INSTRUCTION, DEFAULT_LONG_ENTRIES } from '../lib/schemas';
 import { Embedder } from '../server/embedder';
 import { runSearch, validateSearch } from '../server/search';
 import { type Settings, settings } from '../server/settings';
@@ -176,7 +176,16 @@ async function measureReSearch(cached: Settings, modelDir: string) {
   await embedder.start();
   const kb = makeCorpus({ count: Number(args['kb-lines']), seed: 5, medianTokens: 16 });
   const search = (query: string, knowledgeBase = kb) =>
-    runSearch(embedder, validateSearch(embedder, { knowledgeBase, query, topK: 5, threshold: 0.4 }));
+    runSearch(
+      embedder,
+      validateSearch(embedder, {
+        knowledgeBase,
+        query,
+        topK: 5,
+        threshold: 0.4,
+        longEntries: DEFAULT_LONG_ENTRIES,
+      }),
+    );
   const firstMs = await timeMs(() => search('first question'));
   const againMs = await timeMs(() => search('a different question'));
   const sameQueryMs = await timeMs(() => search('first question'));

@@ -22,6 +22,7 @@ export async function embedTexts(
     embeddings: out.vectors.map((v) => Array.from(v)),
     dims: out.vectors[0]?.length ?? info.dims,
     tokens: out.tokens,
+    truncated: out.tokens.map((count) => count >= info.maxTokens),
     model: info,
     cache: { embedded: out.embedded, cached: out.cached },
   };

@@ -14,8 +14,10 @@ import {
  * search can still answer with a plain JSON error; `runSearch` does the work.
  */
 import { cleanRequiredText, cleanRequiredTexts } from '../lib/text-clean';
-import { dot, roundTo, topKIndices } from '../lib/vector-math';
+import { roundTo, topKIndices } from '../lib/vector-math';
 import type { Embedder } from './embedder';
+import { embedEntries, scoreEntries } from './long-entries';
+import { settings } from './settings';
 
 /** A search request that passed every check that needs no model run. */
 export interface ValidSearch {
@@ -37,6 +39,11 @@ export function validateSearch(embedder: Embedder, request: ParsedSearchRequest)
   return { request, entries, query };
 }
 
+function windowSettings() {
+  const s = settings();
+  return { windowTokens: s.WINDOW_TOKENS, strideTokens: s.WINDOW_STRIDE_TOKENS };
+}
+
 export async function runSearch(
   embedder: Embedder,
   { request, entries, query }: ValidSearch,
@@ -48,9 +55,10 @@ export async function runSearch(
   const failed = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
   const common = { dimensions: request.dimensions, signal };
-  const [q, docs] = await Promise.all([
+  const [q, embedded] = await Promise.all([
     embedder.embed([query], { ...common, kind: 'query', instruction: request.instruction, field: 'query' }),
-    embedder.embed(entries, {
+    // Long entries are split into windows there (request.longEntries): server/long-entries.ts.
+    embedEntries(embedder, entries, request.longEntries, windowSettings(), {
       ...common,
       kind: 'document',
       field: 'knowledgeBase',
@@ -63,7 +71,11 @@ export async function runSearch(
   const embeddedAt = performance.now();
 
   const queryVector = q.vectors[0] as Float32Array;
-  const scores = docs.vectors.map((v) => dot(queryVector, v));
+  const {
+    scores,
+    windows,
+    outcome: docs,
+  } = scoreEntries(queryVector, entries, request.longEntries, embedded);
   const results = topKIndices(scores, request.topK).map((index) => {
     const score = scores[index] as number;
     return {
@@ -72,6 +84,7 @@ export async function runSearch(
       score,
       aboveThreshold: passesThreshold(score, request.threshold),
       truncated: (docs.tokens[index] as number) >= info.maxTokens,
+      ...(windows[index] ? { window: windows[index] } : {}),
     };
   });
   const done = performance.now();

@@ -5,7 +5,14 @@ import 'server-only';
  */
 import os from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_LIMITS, DEVICES, MAX_INSTRUCTION_CHARS, type RequestLimits } from '../lib/schemas';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_WINDOW_STRIDE_TOKENS,
+  DEFAULT_WINDOW_TOKENS,
+  DEVICES,
+  MAX_INSTRUCTION_CHARS,
+  type RequestLimits,
+} from '../lib/schemas';
 import { DTYPES } from './model-files';
 
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -40,6 +47,10 @@ const envSchema = z.object({
   MAX_CHARS_PER_TEXT: int(1).default(DEFAULT_LIMITS.maxCharsPerText),
   /** Tokens one request may send to the model (after truncation to MAX_TOKENS per text). */
   MAX_REQUEST_TOKENS: int(1).default(DEFAULT_LIMITS.maxRequestTokens),
+  /** Long entries in /api/search are scored by windows of this many tokens (EOS included)… */
+  WINDOW_TOKENS: int(16).default(DEFAULT_WINDOW_TOKENS),
+  /** …starting every this many tokens (at most WINDOW_TOKENS − 1, so windows overlap or touch). */
+  WINDOW_STRIDE_TOKENS: int(1).default(DEFAULT_WINDOW_STRIDE_TOKENS),
   MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: int(0).default(30_000),
@@ -54,6 +65,9 @@ function load(): Settings {
     throw new Error(`Invalid server settings: ${problems}`);
   }
   const env = parsed.data;
+  if (env.WINDOW_STRIDE_TOKENS >= env.WINDOW_TOKENS) {
+    throw new Error('Invalid server settings: WINDOW_STRIDE_TOKENS must be smaller than WINDOW_TOKENS');
+  }
   const cores = os.availableParallelism();
   return {
     ...env,

@@ -30,6 +30,8 @@ test('an entry cut at the model’s token limit is marked on its row', async ({ 
   expect(limit).toBeGreaterThan(maxTokens); // one character is at least one token here
   await app.replaceKnowledgeBase([manyTokens(Math.min(limit, maxTokens * 2)), 'a short entry']);
   await app.setQuery('anything');
+  // Windows (the default) read the whole entry; truncation is the mode that cuts it.
+  await app.page.getByTestId('long-entries-select').selectOption('truncate');
   await app.search();
   const long = app.resultRows.filter({ has: app.page.getByTestId('result-truncated') });
   await expect(long).toHaveCount(1);

@@ -1,0 +1,121 @@
+import 'server-only';
+/**
+ * Long entries in /api/search: an entry longer than one window (WINDOW_TOKENS) is split into
+ * overlapping token windows (WINDOW_STRIDE_TOKENS apart), each window is embedded as a document of
+ * its own (so it is cached like any entry, and a repeated search embeds only the query), and the
+ * entry is scored by its best window or by the re-normalised mean of its windows. `truncate` keeps
+ * the plain path: the first MAX_TOKENS tokens.
+ */
+import { bestWindow, meanVector, windowRanges } from '../lib/long-entries';
+import type { LongEntryMode } from '../lib/schemas';
+import { dot } from '../lib/vector-math';
+import type { Embedder, EmbedOptions, EmbedOutcome } from './embedder';
+import type { EmbeddingTokenizer } from './tokenizer';
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where each entry's windows sit in the flat list of texts sent to the model. */
+export interface WindowPlan {
+  texts: string[];
+  /** Per entry: its windows' character spans, and the index of its first window in `texts`. */
+  entries: { first: number; spans: Span[] }[];
+}
+
+export interface WindowSettings {
+  windowTokens: number;
+  strideTokens: number;
+}
+
+const utf8 = new TextEncoder();
+
+/** Character offset of token `index` in `text`: the length of the decoded prefix (a cut character dropped). */
+function charOffset(tokenizer: EmbeddingTokenizer, ids: number[], index: number, text: string): number {
+  if (index <= 0) return 0;
+  if (index >= ids.length) return text.length;
+  const prefix = tokenizer.decode(ids.slice(0, index)).replace(/\uFFFD+$/, '');
+  return Math.min(prefix.length, text.length);
+}
+
+function spansOf(
+  tokenizer: EmbeddingTokenizer,
+  text: string,
+  { windowTokens, strideTokens }: WindowSettings,
+): Span[] {
+  const contentTokens = windowTokens - 1; // each window ends with EOS, like any text
+  // A byte-level BPE token covers at least one UTF-8 byte: a text this short cannot need windows.
+  if (utf8.encode(text).length <= contentTokens) return [{ start: 0, end: text.length }];
+  const ids = tokenizer.contentIds(text);
+  return windowRanges(ids.length, contentTokens, strideTokens).map(([from, to]) => ({
+    start: charOffset(tokenizer, ids, from, text),
+    end: charOffset(tokenizer, ids, to, text),
+  }));
+}
+
+export function planWindows(
+  tokenizer: EmbeddingTokenizer,
+  entries: readonly string[],
+  settings: WindowSettings,
+): WindowPlan {
+  const plan: WindowPlan = { texts: [], entries: [] };
+  for (const text of entries) {
+    const spans = spansOf(tokenizer, text, settings);
+    plan.entries.push({ first: plan.texts.length, spans });
+    for (const span of spans) plan.texts.push(spans.length === 1 ? text : text.slice(span.start, span.end));
+  }
+  return plan;
+}
+
+export interface EntryScores {
+  scores: number[];
+  /** The best window of each entry split into windows (undefined for one that fit in one). */
+  windows: ({ start: number; end: number; text: string; count: number } | undefined)[];
+  /** The outcome for the texts actually embedded (tokens are per entry: its longest window). */
+  outcome: EmbedOutcome;
+}
+
+/** Embeds the knowledge base the chosen way; scoring waits for the query vector. */
+export async function embedEntries(
+  embedder: Embedder,
+  entries: readonly string[],
+  mode: LongEntryMode,
+  settings: WindowSettings,
+  opts: EmbedOptions,
+): Promise<{ plan: WindowPlan | null; outcome: EmbedOutcome }> {
+  if (mode === 'truncate') return { plan: null, outcome: await embedder.embed(entries, opts) };
+  const { tokenizer } = embedder.requireReady();
+  const plan = planWindows(tokenizer, entries, settings);
+  return { plan, outcome: await embedder.embed(plan.texts, opts) };
+}
+
+export function scoreEntries(
+  query: Float32Array,
+  entries: readonly string[],
+  mode: LongEntryMode,
+  { plan, outcome }: { plan: WindowPlan | null; outcome: EmbedOutcome },
+): EntryScores {
+  if (!plan) {
+    return {
+      scores: outcome.vectors.map((v) => dot(query, v)),
+      windows: entries.map(() => undefined),
+      outcome,
+    };
+  }
+  const scores: number[] = [];
+  const windows: EntryScores['windows'] = [];
+  const tokens: number[] = [];
+  for (const [i, { first, spans }] of plan.entries.entries()) {
+    const vectors = outcome.vectors.slice(first, first + spans.length);
+    const best = bestWindow(query, vectors);
+    scores.push(mode === 'mean' && vectors.length > 1 ? dot(query, meanVector(vectors)) : best.score);
+    const span = spans[best.window] as Span;
+    const text = entries[i] as string;
+    windows.push(
+      spans.length > 1 ? { ...span, text: text.slice(span.start, span.end), count: spans.length } : undefined,
+    );
+    tokens.push(Math.max(...outcome.tokens.slice(first, first + spans.length)));
+  }
+  return { scores, windows, outcome: { ...outcome, tokens } };
+}
