@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, type RefObject, useState } from 'react';
+import { MAX_PAGE_ENTRIES } from '@/lib/chunked-search';
 import { countLabel, lineRange } from '@/lib/knowledge-base';
 import type { RequestLimits } from '@/lib/schemas';
 import type { PageProblem } from '@/lib/search-form';
@@ -85,7 +86,7 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
           }`}
         >
           {countLabel(entryCount, 'entry', 'entries')}
-          {limits ? ` of at most ${limits.maxInputs.toLocaleString('en-US')}` : null}
+          {limits ? ` of at most ${MAX_PAGE_ENTRIES.toLocaleString('en-US')}` : null}
         </span>
       }
     >

@@ -34,7 +34,6 @@ export function KnowledgeBaseWorkbench(props: KnowledgeBaseWorkbenchProps) {
   const importer = useImport({
     text: props.value,
     entryCount: props.entryCount,
-    limits: props.limits,
     onText: props.onChange,
   });
 

@@ -85,7 +85,7 @@ export function SearchScreen() {
     setOptions({ withoutInstruction: noInstruction });
     const withMode = { ...checked.request, longEntries: saved.workspace.options.longEntries };
     const request = noInstruction ? { ...withMode, instruction: '' } : withMode;
-    search.start({ request, entries, kbText, queryText: query });
+    search.start({ request, entries, kbText, queryText: query, limits });
   }
 
   function selectLine(line: number, select = true) {

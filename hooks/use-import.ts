@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useState } from 'react';
+import { MAX_PAGE_ENTRIES } from '@/lib/chunked-search';
 import { importEntries } from '@/lib/import-entries';
 import { countLabel } from '@/lib/knowledge-base';
-import { DEFAULT_LIMITS, type RequestLimits } from '@/lib/schemas';
 
 export type ImportMode = 'append' | 'replace';
 
@@ -12,7 +12,6 @@ export type ImportMessage = { kind: 'done' | 'error'; text: string };
 interface UseImportOptions {
   text: string;
   entryCount: number;
-  limits: RequestLimits | undefined;
   onText: (text: string) => void;
 }
 
@@ -20,15 +19,14 @@ interface UseImportOptions {
  * Reads a dropped or picked file into the knowledge base. A bad file changes nothing and says why;
  * a replace keeps the previous text for Undo, so nothing typed is lost either way.
  */
-export function useImport({ text, entryCount, limits, onText }: UseImportOptions) {
+export function useImport({ text, entryCount, onText }: UseImportOptions) {
   const [mode, setMode] = useState<ImportMode>('append');
   const [message, setMessage] = useState<ImportMessage | null>(null);
   const [undoText, setUndoText] = useState<string | null>(null);
-  const maxInputs = (limits ?? DEFAULT_LIMITS).maxInputs;
-
   const importFile = useCallback(
     async (file: File) => {
-      const room = mode === 'append' ? maxInputs - entryCount : maxInputs;
+      // The page takes bases larger than one request (it searches them in parts): its own limit applies.
+      const room = mode === 'append' ? MAX_PAGE_ENTRIES - entryCount : MAX_PAGE_ENTRIES;
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
@@ -42,7 +40,7 @@ export function useImport({ text, entryCount, limits, onText }: UseImportOptions
       const result = importEntries(file.name, bytes, Math.max(0, room));
       if (!result.ok) {
         const roomNote =
-          mode === 'append' && room < maxInputs
+          mode === 'append' && room < MAX_PAGE_ENTRIES
             ? ` (${countLabel(entryCount, 'entry', 'entries')} already here)`
             : '';
         setMessage({
@@ -62,7 +60,7 @@ export function useImport({ text, entryCount, limits, onText }: UseImportOptions
         text: `Imported ${countLabel(result.entries.length, 'entry', 'entries')} from “${file.name}”, ${verb}.`,
       });
     },
-    [mode, maxInputs, entryCount, text, onText],
+    [mode, entryCount, text, onText],
   );
 
   const undo = useCallback(() => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEFAULT_LIMITS } from '../../lib/schemas';
+import { MAX_PAGE_ENTRIES } from '../../lib/chunked-search';
 import { expect, test } from '../fixtures';
 
 function importFile(page: Page, name: string, content: string | Buffer) {
@@ -92,22 +92,24 @@ test('a file in another encoding than UTF-8 is refused with a hint', async ({ ap
   await expect(page.getByTestId('kb-import-message')).toContainText('not UTF-8');
 });
 
-test('a file with more entries than the server accepts is refused with both numbers', async ({
+test('a file with more entries than the page takes is refused with both numbers', async ({ app, page }) => {
+  await app.goto();
+  await page.getByTestId('kb-import-mode').selectOption('replace');
+  const lines = Array.from({ length: MAX_PAGE_ENTRIES + 1 }, (_, i) => `line ${i}`);
+  await importFile(page, 'big.txt', lines.join('\n'));
+  await expect(page.getByTestId('kb-import-message')).toContainText(
+    `it has ${(MAX_PAGE_ENTRIES + 1).toLocaleString('en-US')} entries; at most ${MAX_PAGE_ENTRIES.toLocaleString('en-US')} fit`,
+  );
+  await expect(app.kbInput).toHaveValue(/苹果是一种很好吃的水果/);
+});
+
+test('an appended file that would pass the page limit together with the typed entries is refused', async ({
   app,
   page,
 }) => {
-  const maxInputs = 3;
-  await page.route('**/api/health', async (route) => {
-    const response = await route.fetch();
-    const body = await response.json();
-    await route.fulfill({
-      response,
-      json: { ...body, limits: { ...DEFAULT_LIMITS, ...body.limits, maxInputs } },
-    });
-  });
   await app.goto();
-  await page.getByTestId('kb-import-mode').selectOption('replace');
-  await importFile(page, 'big.txt', 'a\nb\nc\nd\n');
-  await expect(page.getByTestId('kb-import-message')).toContainText('it has 4 entries; at most 3 fit');
-  await expect(app.kbInput).toHaveValue(/苹果是一种很好吃的水果/);
+  await app.replaceKnowledgeBase(Array.from({ length: MAX_PAGE_ENTRIES - 1 }, (_, i) => `typed ${i}`));
+  await importFile(page, 'two.txt', 'a\nb\n');
+  await expect(page.getByTestId('kb-import-message')).toContainText('already here');
+  await expect(app.kbCount).toContainText(`${(MAX_PAGE_ENTRIES - 1).toLocaleString('en-US')} entries`);
 });
