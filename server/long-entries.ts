@@ -48,10 +48,21 @@ function spansOf(
   // A byte-level BPE token covers at least one UTF-8 byte: a text this short cannot need windows.
   if (utf8.encode(text).length <= contentTokens) return [{ start: 0, end: text.length }];
   const ids = tokenizer.contentIds(text);
-  return windowRanges(ids.length, contentTokens, strideTokens).map(([from, to]) => ({
-    start: charOffset(tokenizer, ids, from, text),
-    end: charOffset(tokenizer, ids, to, text),
-  }));
+  return windowRanges(ids.length, contentTokens, strideTokens).map(([from, to]) =>
+    trimmed(text, charOffset(tokenizer, ids, from, text), charOffset(tokenizer, ids, to, text)),
+  );
+}
+
+/**
+ * A window without the spaces at its edges (a window often starts at a space-led token): it is then
+ * a text as /api/embed would clean it, so its vector is the same (and cached once) either way.
+ */
+function trimmed(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] as string)) s++;
+  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  return { start: s, end: e };
 }
 
 export function planWindows(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { TOP_K_MAX } from '../../lib/schemas';
+import { DEFAULT_LONG_ENTRIES, TOP_K_MAX } from '../../lib/schemas';
 import { expect, test } from '../fixtures';
 
 const FRUIT_AND_WEATHER = [
@@ -102,6 +102,7 @@ test('the search sends the parsed entries, the query, the threshold and the larg
     query: '查询',
     topK: TOP_K_MAX,
     threshold: 0.25,
+    longEntries: DEFAULT_LONG_ENTRIES,
   });
   assert.equal(outcome.accept, 'application/x-ndjson');
 });
