@@ -6,6 +6,7 @@
 import { MAX_PAGE_ENTRIES } from './chunked-search';
 import type { KnowledgeBaseEntry } from './knowledge-base';
 import {
+  DEFAULT_LIMITS,
   type RequestLimits,
   requestSchemas,
   type SearchRequest,
@@ -79,7 +80,9 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
     topK: TOP_K_MAX,
     threshold,
   };
-  const parsed = requestSchemas(limits).search.safeParse(request);
+  // The whole base is checked against the page's own entry limit: it goes to the server in parts.
+  const pageLimits = { ...(limits ?? DEFAULT_LIMITS), maxInputs: MAX_PAGE_ENTRIES };
+  const parsed = requestSchemas(pageLimits).search.safeParse(request);
   if (!parsed.success) {
     return {
       ok: false,
