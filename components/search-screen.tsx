@@ -5,7 +5,13 @@ import { type ServerState, useHealth } from '@/hooks/use-health';
 import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
 import { useWorkspace } from '@/hooks/use-workspace';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
-import { DEFAULT_LONG_ENTRIES, DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
+import {
+  DEFAULT_LONG_ENTRIES,
+  DEFAULT_PRESET,
+  DEFAULT_THRESHOLD,
+  DEFAULT_TOP_K,
+  passesThreshold,
+} from '@/lib/schemas';
 import {
   checkSearchForm,
   entriesProblem,
@@ -13,6 +19,7 @@ import {
   parseThreshold,
   parseTopK,
 } from '@/lib/search-form';
+import { DEFAULT_KNOBS, type Knobs, knobsRequest } from '@/lib/teaching';
 import { activeBase, setActiveText, type WorkspaceOptions } from '@/lib/workspace';
 import { AppHeader } from './app-header';
 import { Card } from './card';
@@ -22,9 +29,12 @@ import { KnowledgeBaseWorkbench } from './knowledge-base-workbench';
 import { LongEntriesSelect } from './long-entries-select';
 import { ModelBanners } from './model-banners';
 import { QueryPane } from './query-pane';
+import { RankMovement } from './rank-movement';
 import { ResultList } from './result-list';
 import { ScoreExplainer } from './score-explainer';
+import { SearchKnobs } from './search-knobs';
 import { SearchStatus } from './search-status';
+import { TeachingViews } from './teaching-views';
 import { VectorPanel } from './vector-panel';
 
 const BLOCKED_REASON: Partial<Record<ServerState, string>> = {
@@ -37,7 +47,7 @@ const DEFAULT_OPTIONS: WorkspaceOptions = {
   query: EXAMPLE_QUERY,
   topK: String(DEFAULT_TOP_K),
   threshold: String(DEFAULT_THRESHOLD),
-  withoutInstruction: false,
+  knobs: DEFAULT_KNOBS,
   longEntries: DEFAULT_LONG_ENTRIES,
 };
 
@@ -51,7 +61,7 @@ export function SearchScreen() {
   // The knowledge bases, query and options live in the browser's storage (hooks/use-workspace.ts).
   const saved = useWorkspace(EXAMPLE_KNOWLEDGE_BASE, DEFAULT_OPTIONS);
   const kbText = activeBase(saved.workspace).text;
-  const { query, topK, threshold, withoutInstruction } = saved.workspace.options;
+  const { query, topK, threshold, knobs } = saved.workspace.options;
   const { update } = saved;
   const setKbText = (text: string) => update((current) => setActiveText(current, text));
   const setOptions = (patch: Partial<WorkspaceOptions>) =>
@@ -59,6 +69,11 @@ export function SearchScreen() {
   // The last valid values, applied at once to the scores already computed.
   const [shownTopK, setShownTopK] = useState(DEFAULT_TOP_K);
   const [shownThreshold, setShownThreshold] = useState(DEFAULT_THRESHOLD);
+  // Teaching views (issue 10): the knobs that shape the request (the instruction toggle of the
+  // score explainer is the knobs' "no instruction"), kept with the saved options; and the entry
+  // picked on the map.
+  const setKnobs = (next: Knobs) => setOptions({ knobs: next });
+  const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
   const [formProblem, setFormProblem] = useState<PageProblem | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const resultsRef = useRef<HTMLElement>(null);
@@ -74,7 +89,7 @@ export function SearchScreen() {
   const problem = formProblem ?? (phase.kind === 'failed' ? phase.problem : null);
   const highlightLine = problem?.line ?? null;
 
-  function runSearch(noInstruction = withoutInstruction) {
+  function runSearch(withKnobs: Knobs = knobs) {
     if (phase.kind === 'running' || phase.kind === 'retry-wait') return;
     const checked = checkSearchForm({ entries, query, topK, threshold }, limits);
     if (!checked.ok) {
@@ -82,9 +97,14 @@ export function SearchScreen() {
       return;
     }
     setFormProblem(null);
-    setOptions({ withoutInstruction: noInstruction });
-    const withMode = { ...checked.request, longEntries: saved.workspace.options.longEntries };
-    const request = noInstruction ? { ...withMode, instruction: '' } : withMode;
+    setKnobs(withKnobs);
+    setSelectedEntry(null);
+    const request = {
+      ...checked.request,
+      ...knobsRequest(withKnobs),
+      explain: {},
+      longEntries: saved.workspace.options.longEntries,
+    };
     search.start({ request, entries, kbText, queryText: query, limits });
   }
 
@@ -207,6 +227,14 @@ export function SearchScreen() {
                   onShowLine={selectLine}
                 />
               </QueryPane>
+              <SearchKnobs
+                knobs={knobs}
+                onChange={(next, rerun) => {
+                  setKnobs(next);
+                  if (rerun && completed) runSearch(next);
+                }}
+                onSubmit={() => runSearch()}
+              />
             </Card>
 
             <Card
@@ -220,14 +248,23 @@ export function SearchScreen() {
                   <ScoreExplainer
                     withoutInstruction={completed.request.instruction === ''}
                     busy={search.busy}
-                    onToggleInstruction={() => runSearch(completed.request.instruction !== '')}
+                    onToggleInstruction={() =>
+                      runSearch({
+                        ...knobs,
+                        instruction: {
+                          preset: completed.request.instruction === '' ? DEFAULT_PRESET : 'none',
+                        },
+                      })
+                    }
                   />
+                  <RankMovement response={completed.response} topK={shownTopK} />
                   <ResultList
                     completed={completed}
                     topK={shownTopK}
                     threshold={shownThreshold}
                     staleReason={staleReason}
                     onSelectLine={selectLine}
+                    highlightedIndex={selectedEntry}
                   />
                 </>
               ) : (
@@ -241,6 +278,15 @@ export function SearchScreen() {
         </div>
 
         <VectorPanel search={completed} />
+        {completed ? (
+          <TeachingViews
+            request={completed.request}
+            response={completed.response}
+            threshold={shownThreshold}
+            selectedIndex={selectedEntry}
+            onSelect={setSelectedEntry}
+          />
+        ) : null}
       </main>
       <p data-testid="live-announcer" aria-live="polite" className="sr-only">
         {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold))}

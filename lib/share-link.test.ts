@@ -8,7 +8,7 @@ const state: SharedState = {
     query: '我想吃点东西',
     topK: '3',
     threshold: '0.2',
-    withoutInstruction: true,
+    knobs: { dimensions: 32, instruction: { custom: 'Find fruit' } },
     longEntries: 'mean',
   },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KNOBS } from './teaching';
 import {
   activeBase,
   addBase,
@@ -14,7 +15,7 @@ const options = {
   query: 'q',
   topK: '5',
   threshold: '0.4',
-  withoutInstruction: false,
+  knobs: DEFAULT_KNOBS,
   longEntries: 'window' as const,
 };
 

@@ -4,14 +4,26 @@
  * hold anything: an older version, a tampered link), so the page never trusts an unchecked shape.
  */
 import { z } from 'zod';
-import { DEFAULT_LONG_ENTRIES, LONG_ENTRY_MODES } from './schemas';
+import { DEFAULT_LONG_ENTRIES, INSTRUCTION_PRESETS, LONG_ENTRY_MODES, MIN_DIMENSIONS } from './schemas';
+import { DEFAULT_KNOBS } from './teaching';
+
+const PRESET_IDS = INSTRUCTION_PRESETS.map((p) => p.id) as [
+  (typeof INSTRUCTION_PRESETS)[number]['id'],
+  ...(typeof INSTRUCTION_PRESETS)[number]['id'][],
+];
 
 export const workspaceOptionsSchema = z.object({
   query: z.string(),
   /** As typed (a half-typed "0." stays as it is across a reload); the form parses them. */
   topK: z.string(),
   threshold: z.string(),
-  withoutInstruction: z.boolean(),
+  /** The teaching knobs (lib/teaching.ts Knobs): dimensions and instruction. */
+  knobs: z
+    .object({
+      dimensions: z.number().int().min(MIN_DIMENSIONS).nullable(),
+      instruction: z.union([z.object({ preset: z.enum(PRESET_IDS) }), z.object({ custom: z.string() })]),
+    })
+    .default(DEFAULT_KNOBS),
   /** Added after the first saved version: a state saved without it reads as the default. */
   longEntries: z.enum(LONG_ENTRY_MODES).default(DEFAULT_LONG_ENTRIES),
 });

@@ -43,7 +43,7 @@ describe('long entries split into windows', () => {
     const [query] = (await embedder.embed(['trains today'], { kind: 'query', field: 'query' })).vectors;
     const q = query as Float32Array;
     const embedded = await embedEntries(embedder, [LONG], 'window', WINDOWS, docOptions);
-    const { scores, windows } = scoreEntries(q, [LONG], 'window', embedded);
+    const { scores, windows } = scoreEntries(q, q.length, 'window', [LONG], embedded);
     const spans = embedded.plan?.entries[0]?.spans ?? [];
     const each = (
       await embedder.embed(
@@ -71,12 +71,13 @@ describe('long entries split into windows', () => {
         docOptions,
       )
     ).vectors;
-    const mean = scoreEntries(q, [LONG], 'mean', embedded).scores[0] as number;
+    const mean = scoreEntries(q, q.length, 'mean', [LONG], embedded).scores[0] as number;
     expect(mean).toBeCloseTo(dot(q, meanVector(vectors)), 6);
     const truncated = scoreEntries(
       q,
-      [LONG],
+      q.length,
       'truncate',
+      [LONG],
       await embedEntries(embedder, [LONG], 'truncate', WINDOWS, docOptions),
     );
     expect(mean).not.toBeCloseTo(truncated.scores[0] as number, 4);

@@ -8,7 +8,7 @@ import 'server-only';
  */
 import { bestWindow, meanVector, windowRanges } from '../lib/long-entries';
 import type { LongEntryMode } from '../lib/schemas';
-import { dot } from '../lib/vector-math';
+import { dot, shortenEmbedding } from '../lib/vector-math';
 import type { Embedder, EmbedOptions, EmbedOutcome } from './embedder';
 import type { EmbeddingTokenizer } from './tokenizer';
 
@@ -83,7 +83,7 @@ export interface EntryScores {
   scores: number[];
   /** The best window of each entry split into windows (undefined for one that fit in one). */
   windows: ({ start: number; end: number; text: string; count: number } | undefined)[];
-  /** The outcome for the texts actually embedded (tokens are per entry: its longest window). */
+  /** Per entry: its full-width vector (see scoreEntries) and its tokens (a long entry's longest window). */
   outcome: EmbedOutcome;
 }
 
@@ -101,26 +101,36 @@ export async function embedEntries(
   return { plan, outcome: await embedder.embed(plan.texts, opts) };
 }
 
+/**
+ * One score per entry against `query` (already shortened to `dims`), and one full-width vector per
+ * entry for whatever else looks at the entries (the teaching views): a long entry's best window, or
+ * in mean mode the re-normalised mean of its windows.
+ */
 export function scoreEntries(
   query: Float32Array,
-  entries: readonly string[],
+  dims: number,
   mode: LongEntryMode,
+  entries: readonly string[],
   { plan, outcome }: { plan: WindowPlan | null; outcome: EmbedOutcome },
 ): EntryScores {
+  const score = (v: Float32Array) => dot(query, shortenEmbedding(v, dims));
   if (!plan) {
-    return {
-      scores: outcome.vectors.map((v) => dot(query, v)),
-      windows: entries.map(() => undefined),
-      outcome,
-    };
+    return { scores: outcome.vectors.map(score), windows: entries.map(() => undefined), outcome };
   }
   const scores: number[] = [];
   const windows: EntryScores['windows'] = [];
   const tokens: number[] = [];
+  const vectors: Float32Array[] = [];
   for (const [i, { first, spans }] of plan.entries.entries()) {
-    const vectors = outcome.vectors.slice(first, first + spans.length);
-    const best = bestWindow(query, vectors);
-    scores.push(mode === 'mean' && vectors.length > 1 ? dot(query, meanVector(vectors)) : best.score);
+    const full = outcome.vectors.slice(first, first + spans.length);
+    const best = bestWindow(
+      query,
+      full.map((v) => shortenEmbedding(v, dims)),
+    );
+    const representative =
+      mode === 'mean' && full.length > 1 ? meanVector(full) : (full[best.window] as Float32Array);
+    vectors.push(representative);
+    scores.push(mode === 'mean' && full.length > 1 ? score(representative) : best.score);
     const span = spans[best.window] as Span;
     const text = entries[i] as string;
     windows.push(
@@ -128,5 +138,5 @@ export function scoreEntries(
     );
     tokens.push(Math.max(...outcome.tokens.slice(first, first + spans.length)));
   }
-  return { scores, windows, outcome: { ...outcome, tokens } };
+  return { scores, windows, outcome: { ...outcome, vectors, tokens } };
 }
