@@ -87,3 +87,21 @@ test('a full browser storage is reported, and the text stays on the page', async
   await expect(page.getByTestId('kb-save-problem')).toContainText("The browser's storage is full");
   await expect(app.kbInput).toHaveValue('this line cannot be saved');
 });
+
+test('a reload keeps the dimensions, the instruction and the long-entries choice', async ({ app, page }) => {
+  await app.goto();
+  await page.getByTestId('dimensions-select').selectOption('32');
+  await page.getByTestId('instruction-select').selectOption('question-answering');
+  await page.getByTestId('long-entries-select').selectOption('truncate');
+  await expect
+    .poll(async () => (await app.storedWorkspace())?.options)
+    .toMatchObject({
+      knobs: { dimensions: 32, instruction: { preset: 'question-answering' } },
+      longEntries: 'truncate',
+    });
+  await page.reload();
+  await app.waitForWorkspaceLoaded();
+  await expect(page.getByTestId('dimensions-select')).toHaveValue('32');
+  await expect(page.getByTestId('instruction-select')).toHaveValue('question-answering');
+  await expect(page.getByTestId('long-entries-select')).toHaveValue('truncate');
+});
