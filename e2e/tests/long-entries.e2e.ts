@@ -23,6 +23,8 @@ test('a very long entry shows a few lines with "Show more", and expands on reque
 });
 
 test('an entry cut at the model’s token limit is marked on its row', async ({ app }) => {
+  // One 8,192-token sequence through the model (attention grows with its square): slow on a busy CPU.
+  test.setTimeout(180_000);
   await app.goto();
   const health = await app.health();
   const maxTokens = health.model?.maxTokens ?? 0;
