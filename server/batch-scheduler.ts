@@ -10,6 +10,7 @@ import 'server-only';
  */
 import { AppError } from '../lib/errors';
 import type { TextKind } from '../lib/schemas';
+import { recordBatch } from './metrics';
 import type { TokenBatch } from './worker-protocol';
 
 /** A job's priority is the kind of text it carries: queries first. */
@@ -169,8 +170,13 @@ export class BatchScheduler {
       ids.set(item.ids, offset);
       offset += item.ids.length;
     }
+    const tokens = ids.length; // read now: the ids are transferred to the worker
+    const started = performance.now();
     this.runner.run({ ids, lengths }).then(
-      (vectors) => this.deliver(batch, vectors),
+      (vectors) => {
+        recordBatch(batch.length, tokens, (performance.now() - started) / 1000);
+        this.deliver(batch, vectors);
+      },
       (err: Error) => {
         for (const item of batch) this.fail(item.job, err);
       },

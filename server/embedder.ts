@@ -10,7 +10,9 @@ import { AppError, invalid } from '../lib/errors';
 import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
 import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
+import { recordCacheLookups, recordModelLoad } from './metrics';
 import { defaultModelDir, readModelConfig } from './model-files';
+import { noteEmbedded } from './request-observer';
 import { requestLimits, type Settings } from './settings';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
@@ -97,6 +99,7 @@ export class Embedder {
   }
 
   private async load() {
+    const started = performance.now();
     const config = readModelConfig(this.modelDir);
     const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
     let scheduler: BatchScheduler | undefined;
@@ -139,6 +142,7 @@ export class Embedder {
     };
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES);
     this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
+    recordModelLoad(model.device, (performance.now() - started) / 1000);
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
@@ -201,6 +205,7 @@ export class Embedder {
         : texts;
     const found = inputs.map((text) => r.cache.get(text));
     const misses = inputs.filter((_, i) => !found[i]);
+    recordCacheLookups(inputs.length - misses.length, misses.length);
     const missing = [...new Set(misses)];
     // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
     r.scheduler.assertRoomFor(missing.length);
@@ -223,6 +228,11 @@ export class Embedder {
 
     const all = inputs.map(
       (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
+    );
+    noteEmbedded(
+      all.length,
+      all.reduce((sum, e) => sum + e.tokens, 0),
+      cachedCount,
     );
     return {
       vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),

@@ -5,6 +5,8 @@ import 'server-only';
  */
 import type { z } from 'zod';
 import { AppError, invalid } from '../lib/errors';
+import { logger } from './logger';
+import { noteFailure, observe } from './request-observer';
 import { settings } from './settings';
 
 /** Reads the body as JSON, refusing a wrong Content-Type (415) and anything over MAX_BODY_BYTES (413) before parsing. */
@@ -119,8 +121,9 @@ export function jsonResponseStreamingArray<T extends object>(
  * a bug, logged here with its stack and answered as a generic 500 that leaks no internals.
  */
 export function toAppError(err: unknown): AppError {
+  noteFailure(err); // the request's log line says why it failed
   if (AppError.is(err)) return err;
-  console.error('[api] unexpected error:', err);
+  logger().error({ err }, 'unexpected error');
   return new AppError('internal', 'Internal server error');
 }
 
@@ -133,13 +136,22 @@ export function errorResponse(err: unknown): Response {
   return Response.json(e.toBody(), { status: e.status, headers });
 }
 
-/** Wraps a route handler so that anything it throws is answered as the JSON error shape. */
-export function withJsonErrors(handler: (request: Request) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    try {
-      return await handler(request);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
+/**
+ * Wraps a route handler so that anything it throws is answered as the JSON error shape, and every
+ * request is logged and counted (server/request-observer.ts). `label` names the route in logs and
+ * metrics when its path is not fixed (a catch-all).
+ */
+export function withJsonErrors(handler: (request: Request) => Promise<Response>, label?: string) {
+  return (request: Request): Promise<Response> =>
+    observe(
+      request,
+      async () => {
+        try {
+          return await handler(request);
+        } catch (err) {
+          return errorResponse(err);
+        }
+      },
+      label,
+    );
 }

@@ -54,6 +54,8 @@ const envSchema = z.object({
   MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: int(0).default(30_000),
+  /** pino level for the one-line JSON logs; each request logs at info (probes and scrapes at debug). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Settings = z.infer<typeof envSchema> & { ortThreads: number; maxBatchTokens: number };
@@ -91,5 +93,36 @@ export function requestLimits(s: Settings): RequestLimits {
     maxInstructionChars: MAX_INSTRUCTION_CHARS,
     maxTokens: s.MAX_TOKENS,
     maxRequestTokens: s.MAX_REQUEST_TOKENS,
+  };
+}
+
+/**
+ * `npm run model:pull` reads the variables the Hugging Face tools read, so a mirror or a token set
+ * up for them works here too. Kept apart from the server's schema: a pull needs none of its settings.
+ */
+const hubEnvSchema = z.object({
+  HF_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .default('https://huggingface.co')
+    .transform((url) => url.replace(/\/+$/, '')),
+  /** HUGGING_FACE_HUB_TOKEN is the older name huggingface_hub still honours. */
+  HF_TOKEN: z.string().min(1).optional(),
+  HUGGING_FACE_HUB_TOKEN: z.string().min(1).optional(),
+});
+
+export interface HubSettings {
+  endpoint: string;
+  token?: string;
+}
+
+export function hubSettings(): HubSettings {
+  const parsed = hubEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid Hugging Face settings: ${problems}`);
+  }
+  return {
+    endpoint: parsed.data.HF_ENDPOINT,
+    token: parsed.data.HF_TOKEN ?? parsed.data.HUGGING_FACE_HUB_TOKEN,
   };
 }

@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
+import { recordWorkerRestart } from './metrics';
 import type { FromWorker, LoadedModel, TokenBatch, ToWorker, WorkerInit } from './worker-protocol';
 
 interface Pending {
@@ -150,6 +151,7 @@ export class WorkerPool {
       }),
     );
     this.restarts++;
+    recordWorkerRestart();
     this.log(
       `[embedder] inference worker exited (code ${code}); starting a new one (restart #${this.restarts})`,
     );
