@@ -1,8 +1,14 @@
 import 'server-only';
-import { type EmbedResponse, type ParsedEmbedRequest, resolveInstruction } from '../lib/schemas';
+import {
+  DEFAULT_INSTRUCTION,
+  type EmbedResponse,
+  type ParsedEmbedRequest,
+  resolveInstruction,
+} from '../lib/schemas';
 import { cleanRequiredTexts } from '../lib/text-clean';
 import type { Embedder } from './embedder';
 import { reserveResponse } from './large-responses';
+import { formatQuery } from './tokenizer';
 
 export interface EmbedResult {
   /** Full-length (or `dimensions`-long) normalised vectors, in input order. */
@@ -19,7 +25,7 @@ export async function embedTexts(
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
 ): Promise<EmbedResult> {
-  const { info } = embedder.requireReady();
+  const { info, tokenizer } = embedder.requireReady();
   // Before any work on the texts: a refusal must stay cheap when many large requests arrive at once.
   const release = reserveResponse(req.texts.length * Math.min(req.dimensions ?? info.dims, info.dims));
   try {
@@ -31,9 +37,19 @@ export async function embedTexts(
       signal,
       field: 'texts',
     });
+    const instruction = resolveInstruction(req) ?? DEFAULT_INSTRUCTION;
     const rest = {
       dims: out.vectors[0]?.length ?? info.dims,
       tokens: out.tokens,
+      // Only a text that fills maxTokens can have been cut; tokenising just those again says if it was.
+      truncated: out.tokens.map(
+        (count, i) =>
+          count >= info.maxTokens &&
+          tokenizer.isTruncated(
+            req.kind === 'query' ? formatQuery(texts[i] as string, instruction) : (texts[i] as string),
+            info.maxTokens,
+          ),
+      ),
       model: info,
       ...(embedder.reportsCacheStats ? { cache: { embedded: out.embedded, cached: out.cached } } : {}),
     };

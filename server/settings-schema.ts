@@ -8,7 +8,13 @@
  */
 import os from 'node:os';
 import { z } from 'zod';
-import { DEFAULT_LIMITS, DEVICES, type Device } from '../lib/schemas';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_WINDOW_STRIDE_TOKENS,
+  DEFAULT_WINDOW_TOKENS,
+  DEVICES,
+  type Device,
+} from '../lib/schemas';
 import { DTYPES } from './model-files';
 
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -63,6 +69,10 @@ const envSchema = z.object({
   MAX_CHARS_PER_TEXT: int(1).default(DEFAULT_LIMITS.maxCharsPerText),
   /** Tokens one request may send to the model (after truncation to MAX_TOKENS per text). */
   MAX_REQUEST_TOKENS: int(1).default(DEFAULT_LIMITS.maxRequestTokens),
+  /** Long entries in /api/search are scored by windows of this many tokens (EOS included)… */
+  WINDOW_TOKENS: int(16).default(DEFAULT_WINDOW_TOKENS),
+  /** …starting every this many tokens (below WINDOW_TOKENS, so windows overlap). */
+  WINDOW_STRIDE_TOKENS: int(1).default(DEFAULT_WINDOW_STRIDE_TOKENS),
   MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
   /**
@@ -123,6 +133,9 @@ export function parseSettings(env: Record<string, string | undefined> = process.
     throw new Error(`Invalid server settings: ${problems}`);
   }
   const values = parsed.data;
+  if (values.WINDOW_STRIDE_TOKENS >= values.WINDOW_TOKENS) {
+    throw new Error('Invalid server settings: WINDOW_STRIDE_TOKENS must be smaller than WINDOW_TOKENS');
+  }
   const cores = os.availableParallelism();
   return {
     ...values,

@@ -3,7 +3,7 @@
  * and searching an unchanged knowledge base again (only the query is embedded), with RSS over
  * many searches.
  */
-import { DEFAULT_INSTRUCTION } from '../../lib/schemas';
+import { DEFAULT_INSTRUCTION, DEFAULT_LONG_ENTRIES } from '../../lib/schemas';
 import { Embedder } from '../../server/embedder';
 import { runSearch, validateSearch } from '../../server/search';
 import type { Settings } from '../../server/settings';
@@ -43,7 +43,16 @@ export async function measureReSearch(
   await embedder.start();
   const kb = makeCorpus({ count: kbLines, seed: 5, medianTokens: 16 });
   const search = (query: string, knowledgeBase = kb) =>
-    runSearch(embedder, validateSearch(embedder, { knowledgeBase, query, topK: 5, threshold: 0.4 }));
+    runSearch(
+      embedder,
+      validateSearch(embedder, {
+        knowledgeBase,
+        query,
+        topK: 5,
+        threshold: 0.4,
+        longEntries: DEFAULT_LONG_ENTRIES,
+      }),
+    );
   const firstMs = await timeMs(() => search('first question'));
   const againMs = await timeMs(() => search('a different question'));
   const sameQueryMs = await timeMs(() => search('first question'));
