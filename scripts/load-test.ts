@@ -46,6 +46,9 @@ const SERVER_ENV = {
   MAX_QUEUE_TEXTS: String(QUEUE_TEXTS),
   MAX_BATCH_TOKENS: '64',
   SHUTDOWN_GRACE_MS: '10000',
+  // Every load-test client shares one address: per-client limits off, so the queue's admission is what is measured.
+  CLIENT_RATE_PER_S: '0',
+  CLIENT_MAX_CONCURRENT: '0',
 };
 const LIMITS = { refusalP99Ms: Number(args['refusal-p99-ms']), healthMaxMs: Number(args['health-max-ms']) };
 timeouts.requestS = Number(args['timeout-s']);

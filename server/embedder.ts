@@ -12,7 +12,10 @@ import { BatchScheduler } from './batch-scheduler';
 import { embedThroughCache, idItems, textItems } from './embed-pipeline';
 import { recordModelLoad } from './metrics';
 import { defaultModelDir, readModelConfig } from './model-files';
+import { publicLoadError } from './public-errors';
+import { priorityFor } from './query-priority';
 import { requestLimits, type Settings } from './settings';
+import { maxTokensFor } from './settings-schema';
 import {
   type AnsweredBy,
   contextLengthMessage,
@@ -64,7 +67,7 @@ export class Embedder implements TextEmbedder {
   start(): Promise<void> {
     this.loading ??= this.load().catch((err: Error) => {
       this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
-      this.fail(err.message);
+      this.fail(publicLoadError(err.message, this.modelDir));
     });
     return this.loading;
   }
@@ -124,7 +127,7 @@ export class Embedder implements TextEmbedder {
       dims: model.hiddenSize,
       dtype: model.dtype,
       maxTokens: Math.min(
-        this.settings.MAX_TOKENS,
+        maxTokensFor(this.settings, model.device),
         typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY,
       ),
       isTestModel: config.isTestModel,
@@ -151,12 +154,18 @@ export class Embedder implements TextEmbedder {
 
   /** No worker can be restarted: fail what waits, report the error; `fail` retries a full load later. */
   private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
-    const message = `The inference worker could not be restarted: ${err.message}`;
+    this.log(`[embedder] the inference worker could not be restarted: ${err.message}`);
+    const message = `The inference worker could not be restarted: ${publicLoadError(err.message, this.modelDir)}`;
     this.fail(message);
     scheduler?.failAll(
       new AppError('model_unavailable', message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S }),
     );
     void pool.close();
+  }
+
+  /** Whether responses may say what came from the shared cache (REPORT_CACHE_STATS). */
+  get reportsCacheStats(): boolean {
+    return this.settings.REPORT_CACHE_STATS;
   }
 
   /** The state for GET /api/health; a pure read. */
@@ -174,7 +183,7 @@ export class Embedder implements TextEmbedder {
       backend: { kind: 'onnx' as const },
     };
     if (s.status === 'loading')
-      return { status: 'loading', message: `Loading the model from ${this.modelDir}`, ...base };
+      return { status: 'loading', message: `Loading the model ${path.basename(this.modelDir)}`, ...base };
     if (s.status === 'error') return { status: 'error', message: s.message, ...base };
     return {
       status: 'ready',
@@ -255,7 +264,7 @@ export class Embedder implements TextEmbedder {
     const queuedAt = performance.now();
     let startedAt: number | undefined;
     const vectors = await r.scheduler.submit(rows, {
-      priority: opts.kind,
+      priority: priorityFor(opts.kind, rows, opts.searchQuery ?? false),
       signal: opts.signal,
       onProgress: onProgress && ((done) => onProgress(done)),
       onStart: () => {

@@ -15,6 +15,8 @@ import type {
 } from '../lib/openai-schemas';
 import type { ModelInfo } from '../lib/schemas';
 import { replaceLoneSurrogates } from '../lib/text-clean';
+import { vectorJson } from './http';
+import { reserveResponse } from './large-responses';
 import { settings } from './settings';
 import type { EmbedOptions, TextEmbedder } from './text-embedder';
 
@@ -22,9 +24,15 @@ import type { EmbedOptions, TextEmbedder } from './text-embedder';
 const SERVING_SINCE = Math.floor(Date.now() / 1000);
 
 export interface EmbeddingsAnswer {
-  body: OpenAIEmbeddingsResponse;
+  /** The response without `data`, which is streamed row by row (server/http.ts). */
+  rest: Omit<OpenAIEmbeddingsResponse, 'data'>;
+  count: number;
+  /** `data[index]` as JSON, made from the float array when the row is sent. */
+  rowJson: (index: number) => string;
   /** TEI's work headers (ms and counts), for clients and load balancers that read them. */
   headers: Record<string, string>;
+  /** Frees the large-response slot once the response is sent or abandoned. */
+  release: () => void;
 }
 
 function modelCard(info: ModelInfo): OpenAIModel {
@@ -77,25 +85,39 @@ export async function createEmbeddings(
       'input_type',
       '"query" formats text ("Instruct: …\nQuery:…"): send the query as text, not token ids',
     );
-  const out =
-    req.input.kind === 'texts'
-      ? await embedder.embed(req.input.texts.map(replaceLoneSurrogates), opts)
-      : await embedder.embedTokenIds(req.input.rows, opts);
-  const tokens = out.tokens.reduce((a, b) => a + b, 0);
   const base64 = req.encoding_format === 'base64';
-  const body: OpenAIEmbeddingsResponse = {
-    object: 'list',
-    data: out.vectors.map((v, index) => ({
-      object: 'embedding',
-      index,
-      embedding: base64 ? float32ToBase64(v) : Array.from(v),
-    })),
+  const count = req.input.kind === 'texts' ? req.input.texts.length : req.input.rows.length;
+  const floats = count * Math.min(req.dimensions ?? info.dims, info.dims);
+  // As /api/embed: a large answer takes a slot before any work (base64 is ~a quarter of JSON's size).
+  const release = reserveResponse(base64 ? Math.ceil(floats / 4) : floats);
+  let out: Awaited<ReturnType<TextEmbedder['embed']>>;
+  try {
+    out =
+      req.input.kind === 'texts'
+        ? await embedder.embed(req.input.texts.map(replaceLoneSurrogates), opts)
+        : await embedder.embedTokenIds(req.input.rows, opts);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const vectors = out.vectors;
+  const tokens = out.tokens.reduce((a, b) => a + b, 0);
+  const rowJson = (index: number) => {
+    const v = vectors[index] as Float32Array;
+    const embedding = base64 ? JSON.stringify(float32ToBase64(v)) : vectorJson(v);
+    return `{"object":"embedding","index":${index},"embedding":${embedding}}`;
+  };
+  const rest = {
+    object: 'list' as const,
     model: info.id,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   };
   const ms = (x: number) => String(Math.round(x));
   return {
-    body,
+    rest,
+    count: vectors.length,
+    rowJson,
+    release,
     headers: {
       'x-compute-type': device,
       'x-compute-time': ms(performance.now() - started),

@@ -13,6 +13,7 @@ import { type EmbedItem, embedThroughCache, idItems, type RunResult, textItems }
 import { RemoteClient } from './remote-client';
 import { CallSlots } from './remote-slots';
 import { requestLimits, type Settings } from './settings';
+import { GPU_DEFAULT_MAX_TOKENS } from './settings-schema';
 import type { EmbedOptions, EmbedOutcome, ReadyModel, TextEmbedder } from './text-embedder';
 import { VectorCache } from './vector-cache';
 
@@ -88,7 +89,11 @@ export class RemoteEmbedder implements TextEmbedder {
       id,
       dims,
       dtype: card?.dtype ?? 'remote',
-      maxTokens: Math.min(this.settings.MAX_TOKENS, card?.maxTokens ?? Number.POSITIVE_INFINITY),
+      // Unset MAX_TOKENS: the model's own context, not the local CPU default (the remote pays for it).
+      maxTokens: Math.min(
+        this.settings.MAX_TOKENS ?? GPU_DEFAULT_MAX_TOKENS,
+        card?.maxTokens ?? Number.POSITIVE_INFINITY,
+      ),
       isTestModel: card?.isTestModel ?? false,
     };
     this.state = {
@@ -150,6 +155,11 @@ export class RemoteEmbedder implements TextEmbedder {
     if (this.reachable && !this.reachable.ok)
       return { status: 'error', message: this.reachable.message, model: s.info, device: 'remote', ...base };
     return { status: 'ready', model: s.info, device: 'remote', ...base };
+  }
+
+  /** Whether responses may say what came from the shared cache (REPORT_CACHE_STATS). */
+  get reportsCacheStats(): boolean {
+    return this.settings.REPORT_CACHE_STATS;
   }
 
   requireReady(): ReadyModel & { cache: VectorCache } {

@@ -20,6 +20,8 @@ export interface EmbedOptions {
   onProgress?: (done: number, total: number) => void;
   /** The request field holding the inputs, for error messages (e.g. "knowledgeBase", "input"). */
   field: string;
+  /** The one query of a search: queued as a query whatever its length. */
+  searchQuery?: boolean;
   /**
    * An input longer than the model's context: cut it (the default: /api and the page) or refuse
    * it with a 400 naming its length (/v1/embeddings unless AUTO_TRUNCATE, as OpenAI does).
@@ -61,6 +63,8 @@ export interface TextEmbedder {
   readonly backend: 'onnx' | 'remote';
   /** Starts loading / connecting (once); resolves when it is done or has failed. */
   start(): Promise<void>;
+  /** Whether responses may say what came from the shared cache (REPORT_CACHE_STATS). */
+  readonly reportsCacheStats: boolean;
   /** The state for GET /api/health; a pure read. */
   health(): Health;
   /** The model answering, or the 503 a request should get while there is none. */

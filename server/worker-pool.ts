@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
 import { recordWorkerRestart } from './metrics';
 import type { FromWorker, LoadedModel, TokenBatch, ToWorker, WorkerInit } from './worker-protocol';
+import { guardWorker, stopWorker } from './worker-stop';
 
 interface Pending {
   resolve: (vectors: Float32Array) => void;
@@ -25,7 +26,7 @@ interface Slot {
  * From source (vitest, tsx scripts) the worker is a .ts file: start it through tsx's loader.
  * In a Next build, Turbopack bundles `new Worker(new URL(...))` as its own chunk of plain JS.
  */
-function spawnWorker(): Worker {
+export function spawnWorker(): Worker {
   if (import.meta.url.endsWith('.ts')) {
     // Not `new URL('./embed-worker.ts', …)`: Turbopack would copy the .ts file as an asset.
     const entry = import.meta.url.replace(/worker-pool\.ts$/, 'embed-worker.ts');
@@ -74,7 +75,7 @@ export class WorkerPool {
     });
   }
 
-  /** Kills a worker while it runs a batch, as a crash would; for the fault-recovery tests. */
+  /** Ends a worker while it runs a batch, as a crash would (it never answers); for the fault-recovery tests. */
   async killBusyWorker(timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let slot = this.slots.find((s) => s.pending);
@@ -83,7 +84,7 @@ export class WorkerPool {
       slot = this.slots.find((s) => s.pending);
     }
     if (!slot) throw new Error('No worker was busy to kill');
-    await slot.worker.terminate();
+    await stopWorker(slot.worker);
   }
 
   async close(): Promise<void> {
@@ -93,13 +94,14 @@ export class WorkerPool {
       slots.map((s) => {
         s.retiring = true;
         s.pending?.reject(new AppError('shutting_down', 'The embedder is shutting down'));
-        return s.worker.terminate();
+        return stopWorker(s.worker);
       }),
     );
   }
 
   private startSlot(): Promise<LoadedModel> {
-    const slot: Slot = { worker: spawnWorker(), ready: false, retiring: false };
+    // Never `worker.terminate()` a guarded worker: stopWorker waits out native calls (worker-stop.ts).
+    const slot: Slot = { worker: guardWorker(spawnWorker()), ready: false, retiring: false };
     this.slots.push(slot);
     return new Promise((resolve, reject) => {
       slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message, resolve, reject));
@@ -126,7 +128,7 @@ export class WorkerPool {
     } else if (message.type === 'init-failed') {
       slot.retiring = true;
       fail(new Error(message.message));
-      void slot.worker.terminate();
+      void stopWorker(slot.worker);
     } else {
       const pending = slot.pending;
       if (!pending || pending.id !== message.id) return;

@@ -1,4 +1,4 @@
-import { withJsonErrors } from '@/server/http';
+import { otherMethods, withJsonErrors } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 
 export const dynamic = 'force-dynamic';
@@ -11,3 +11,5 @@ export const GET = withJsonErrors(async () => {
     headers: { 'Cache-Control': 'no-store' },
   });
 });
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods('GET', 'HEAD');
