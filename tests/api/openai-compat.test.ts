@@ -154,12 +154,16 @@ describe('/v1 errors, as the client’s typed errors', () => {
   });
 
   test('an input over the context is a 400 in OpenAI’s words, not silently cut', async () => {
-    const err = await client.embeddings
-      .create({ model, input: [[1, 2], Array.from({ length: 9000 }, (_, i) => 100 + (i % 50))] })
-      .catch((e) => e);
+    // The server's context: MAX_TOKENS, whose default depends on the device (2,048 on the CPU).
+    const { json: health } = await getJson('/api/health');
+    const maxTokens = health.model.maxTokens as number;
+    const ids = Array.from({ length: maxTokens + 808 }, (_, i) => 100 + (i % 50));
+    const err = await client.embeddings.create({ model, input: [[1, 2], ids] }).catch((e) => e);
     expect(err).toBeInstanceOf(OpenAI.BadRequestError);
     expect(err.param).toBe('input[1]');
-    expect(err.message).toContain('maximum context length is 8192 tokens, however you requested 9001 tokens');
+    expect(err.message).toContain(
+      `maximum context length is ${maxTokens} tokens, however you requested ${ids.length + 1} tokens`,
+    );
   });
 
   test('a query given as token ids is a BadRequestError naming input_type (the instruction is text)', async () => {
