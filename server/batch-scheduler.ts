@@ -34,6 +34,7 @@ interface Job {
   total: number;
   settled: boolean;
   onProgress?: (done: number, total: number) => void;
+  onStart?: () => void;
   resolve: (vectors: Float32Array[]) => void;
   reject: (err: Error) => void;
 }
@@ -51,6 +52,8 @@ export interface SubmitOptions {
   priority: Priority;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Called once, when the first of the job's texts goes to a worker (its queue time ends). */
+  onStart?: () => void;
 }
 
 export class BatchScheduler {
@@ -99,6 +102,7 @@ export class BatchScheduler {
         resolve,
         reject,
         onProgress: opts.onProgress,
+        onStart: opts.onStart,
       };
       rows.forEach((ids, index) => {
         this.waiting.push({ job, index, ids, priority: opts.priority, seq: this.seq++ });
@@ -163,6 +167,10 @@ export class BatchScheduler {
   }
 
   private dispatch(batch: Item[]) {
+    for (const item of batch) {
+      item.job.onStart?.();
+      item.job.onStart = undefined;
+    }
     const lengths = Int32Array.from(batch, (i) => i.ids.length);
     const ids = new Int32Array(lengths.reduce((a, b) => a + b, 0));
     let offset = 0;

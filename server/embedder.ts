@@ -7,46 +7,38 @@ import 'server-only';
  */
 import path from 'node:path';
 import { AppError, invalid } from '../lib/errors';
-import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
-import { shortenEmbedding } from '../lib/vector-math';
+import type { Health, ModelInfo } from '../lib/schemas';
 import { BatchScheduler } from './batch-scheduler';
-import { recordCacheLookups, recordModelLoad } from './metrics';
+import { embedThroughCache, idItems, textItems } from './embed-pipeline';
+import { recordModelLoad } from './metrics';
 import { defaultModelDir, readModelConfig } from './model-files';
 import { publicLoadError } from './public-errors';
 import { priorityFor } from './query-priority';
-import { noteEmbedded } from './request-observer';
 import { requestLimits, type Settings } from './settings';
 import { maxTokensFor } from './settings-schema';
-import { EmbeddingTokenizer, formatQuery } from './tokenizer';
+import {
+  type AnsweredBy,
+  contextLengthMessage,
+  type EmbedOptions,
+  type EmbedOutcome,
+  type EmbedTiming,
+  type TextEmbedder,
+} from './text-embedder';
+import { EmbeddingTokenizer } from './tokenizer';
 import { VectorCache } from './vector-cache';
 import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
+
+export type { EmbedOptions, EmbedOutcome } from './text-embedder';
 
 const RETRY_LOAD_AFTER_MS = 10_000;
 /** A client told "model unavailable" should come back when the next reload may have succeeded. */
 const UNAVAILABLE_RETRY_AFTER_S = RETRY_LOAD_AFTER_MS / 1000;
 
-export interface EmbedOptions {
-  kind: TextKind;
-  /** Query instruction; undefined → the default, '' → none. */
-  instruction?: string;
-  dimensions?: number;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  /** The request field holding the texts, for error messages (e.g. "knowledgeBase"). */
-  field: string;
-  /** The one query of a search: queued as a query whatever its length. */
-  searchQuery?: boolean;
-}
-
-export interface EmbedOutcome {
-  vectors: Float32Array[];
-  tokens: number[];
-  embedded: number;
-  cached: number;
-}
-
 interface Ready {
+  device: AnsweredBy;
+  /** Token ids must lie in 0..vocabSize − 1 (from config.json; unbounded when it does not say). */
+  vocabSize: number;
   tokenizer: EmbeddingTokenizer;
   pool: WorkerPool;
   scheduler: BatchScheduler;
@@ -57,14 +49,9 @@ interface Ready {
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Ready);
 
-/** `dimensions` must not exceed the loaded model's width (the lower bound is in the request schema). */
-export function checkDimensions(dimensions: number | undefined, info: ModelInfo): void {
-  if (dimensions !== undefined && dimensions > info.dims) {
-    throw invalid('dimensions', `must be at most ${info.dims} for ${info.id}`);
-  }
-}
-
-export class Embedder {
+/** The in-process backend: the ONNX model in worker threads. */
+export class Embedder implements TextEmbedder {
+  readonly backend = 'onnx' as const;
   private state: State = { status: 'loading' };
   private loading?: Promise<void>;
   private reloadTimer?: NodeJS.Timeout;
@@ -146,7 +133,19 @@ export class Embedder {
       isTestModel: config.isTestModel,
     };
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES);
-    this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
+    const vocabSize =
+      typeof config.raw.vocab_size === 'number' ? config.raw.vocab_size : Number.MAX_SAFE_INTEGER;
+    this.state = {
+      status: 'ready',
+      device: model.device,
+      vocabSize,
+      tokenizer,
+      pool,
+      scheduler,
+      cache,
+      model,
+      info,
+    };
     recordModelLoad(model.device, (performance.now() - started) / 1000);
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
@@ -181,6 +180,7 @@ export class Embedder {
         capacity: this.settings.MAX_QUEUE_TEXTS,
       },
       limits,
+      backend: { kind: 'onnx' as const },
     };
     if (s.status === 'loading')
       return { status: 'loading', message: `Loading the model ${path.basename(this.modelDir)}`, ...base };
@@ -209,48 +209,75 @@ export class Embedder {
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
     const r = this.requireReady();
-    checkDimensions(opts.dimensions, r.info);
-    const inputs =
-      opts.kind === 'query'
-        ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))
-        : texts;
-    const found = inputs.map((text) => r.cache.get(text));
-    const misses = inputs.filter((_, i) => !found[i]);
-    recordCacheLookups(inputs.length - misses.length, misses.length);
-    const missing = [...new Set(misses)];
-    // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
-    r.scheduler.assertRoomFor(missing.length);
-    const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
-    this.checkTokenBudget(rows, opts.field);
+    return embedThroughCache(
+      textItems(texts, opts),
+      r.cache,
+      r.info,
+      opts,
+      async (inputs, at, onProgress) => {
+        // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
+        r.scheduler.assertRoomFor(inputs.length);
+        const started = performance.now();
+        const tooLong =
+          opts.overLimit === 'reject'
+            ? (i: number, requested: number) => {
+                throw invalid(`${opts.field}[${at[i]}]`, contextLengthMessage(r.info.maxTokens, requested));
+              }
+            : undefined;
+        const rows = await r.tokenizer.encodeAll(inputs, r.info.maxTokens, opts.signal, tooLong);
+        return this.runRows(r, rows, opts, onProgress, performance.now() - started);
+      },
+    );
+  }
 
-    const cachedCount = inputs.length - misses.length;
+  async embedTokenIds(rows: readonly number[][], opts: EmbedOptions): Promise<EmbedOutcome> {
+    const r = this.requireReady();
+    rows.forEach((ids, i) => {
+      const bad = ids.findIndex((id) => id >= r.vocabSize);
+      if (bad >= 0)
+        throw invalid(
+          `${opts.field}[${i}][${bad}]`,
+          `token id ${ids[bad]} is outside the vocabulary (0..${r.vocabSize - 1})`,
+        );
+    });
+    return embedThroughCache(idItems(rows), r.cache, r.info, opts, (inputs, at, onProgress) => {
+      r.scheduler.assertRoomFor(inputs.length);
+      const tokenRows = inputs.map((ids, i) => {
+        const requested = r.tokenizer.lengthWithEos(ids);
+        if (opts.overLimit === 'reject' && requested > r.info.maxTokens)
+          throw invalid(`${opts.field}[${at[i]}]`, contextLengthMessage(r.info.maxTokens, requested));
+        return r.tokenizer.withEos(ids, r.info.maxTokens);
+      });
+      return this.runRows(r, tokenRows, opts, onProgress, 0);
+    });
+  }
+
+  /** Token rows → the batch queue → vectors, with where the time went. */
+  private async runRows(
+    r: Ready,
+    rows: Int32Array[],
+    opts: EmbedOptions,
+    onProgress: ((done: number) => void) | undefined,
+    tokenizeMs: number,
+  ) {
+    this.checkTokenBudget(rows, opts.field);
+    const queuedAt = performance.now();
+    let startedAt: number | undefined;
     const vectors = await r.scheduler.submit(rows, {
       priority: priorityFor(opts.kind, rows, opts.searchQuery ?? false),
       signal: opts.signal,
-      onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
+      onProgress: onProgress && ((done) => onProgress(done)),
+      onStart: () => {
+        startedAt = performance.now();
+      },
     });
-    const fresh = new Map(
-      missing.map((text, i) => [
-        text,
-        { vector: vectors[i] as Float32Array, tokens: (rows[i] as Int32Array).length },
-      ]),
-    );
-    for (const [text, value] of fresh) r.cache.set(text, value);
-
-    const all = inputs.map(
-      (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
-    );
-    noteEmbedded(
-      all.length,
-      all.reduce((sum, e) => sum + e.tokens, 0),
-      cachedCount,
-    );
-    return {
-      vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),
-      tokens: all.map((e) => e.tokens),
-      embedded: missing.length,
-      cached: cachedCount,
+    const doneAt = performance.now();
+    const timing: EmbedTiming = {
+      tokenizeMs,
+      queueMs: (startedAt ?? doneAt) - queuedAt,
+      inferenceMs: doneAt - (startedAt ?? doneAt),
     };
+    return { vectors, tokens: rows.map((ids) => ids.length), timing };
   }
 
   private checkTokenBudget(rows: Int32Array[], field: string) {
