@@ -70,10 +70,6 @@ export class BatchScheduler {
     return this.waiting.length;
   }
 
-  get capacity(): number {
-    return this.options.capacityTexts;
-  }
-
   /** Throws queue_full (429) when `texts` more would not fit in the queue right now. */
   assertRoomFor(texts: number): void {
     if (this.waiting.length + texts <= this.options.capacityTexts) return;
