@@ -1,7 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { type ServerState, useHealth } from '@/hooks/use-health';
+import { useHealth } from '@/hooks/use-health';
 import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
 import { useWorkspace } from '@/hooks/use-workspace';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
@@ -20,10 +20,12 @@ import {
   parseTopK,
 } from '@/lib/search-form';
 import { DEFAULT_KNOBS, type Knobs, knobsRequest } from '@/lib/teaching';
+import type { Wording } from '@/lib/user-message';
 import { activeBase, setActiveText, type WorkspaceOptions } from '@/lib/workspace';
 import { AppHeader } from './app-header';
 import { Card } from './card';
 import { EXAMPLE_KNOWLEDGE_BASE, EXAMPLE_QUERY } from './example-data';
+import { useI18n } from './i18n-provider';
 import { showLine } from './knowledge-base-pane';
 import { KnowledgeBaseWorkbench } from './knowledge-base-workbench';
 import { LongEntriesSelect } from './long-entries-select';
@@ -36,12 +38,6 @@ import { SearchKnobs } from './search-knobs';
 import { SearchStatus } from './search-status';
 import { TeachingViews } from './teaching-views';
 import { VectorPanel } from './vector-panel';
-
-const BLOCKED_REASON: Partial<Record<ServerState, string>> = {
-  loading: 'The model is still loading. Press Search anyway and it starts by itself when the model is ready.',
-  unavailable: 'The model is not available (see the message above). Search starts by itself once it is back.',
-  unreachable: 'The server cannot be reached. Search starts by itself once it answers again.',
-};
 
 const DEFAULT_OPTIONS: WorkspaceOptions = {
   query: EXAMPLE_QUERY,
@@ -56,6 +52,8 @@ function prefersReducedMotion(): boolean {
 }
 
 export function SearchScreen() {
+  const i18n = useI18n();
+  const { m } = i18n;
   const server = useHealth();
   const limits = server.health?.limits;
   // The knowledge bases, query and options live in the browser's storage (hooks/use-workspace.ts).
@@ -149,13 +147,16 @@ export function SearchScreen() {
   const edited = completed !== null && (completed.kbText !== kbText || completed.queryText !== query);
   const staleReason =
     phase.kind === 'running'
-      ? 'Searching again; these are the previous results.'
+      ? m.search.stale.running
       : phase.kind === 'failed'
-        ? 'The last search failed; these results are from the search before it.'
+        ? m.search.stale.failed
         : edited
-          ? 'Out of date: the query or the knowledge base changed since these results. Search again to update them.'
+          ? m.search.stale.edited
           : null;
-  const blockedReason = BLOCKED_REASON[server.state] ?? null;
+  const blockedReason =
+    server.state === 'loading' || server.state === 'unavailable' || server.state === 'unreachable'
+      ? m.query.blocked[server.state]
+      : null;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: page-wide shortcuts (Ctrl/Cmd+Enter, Esc) from either pane
@@ -188,11 +189,7 @@ export function SearchScreen() {
           />
 
           <div className="space-y-6">
-            <Card
-              id="semantic-query"
-              title="Semantic query"
-              description="Ask in your own words; entries are ranked by meaning."
-            >
+            <Card id="semantic-query" title={m.query.title} description={m.query.description}>
               <QueryPane
                 query={query}
                 topK={topK}
@@ -240,8 +237,8 @@ export function SearchScreen() {
             <Card
               ref={resultsRef}
               id="results"
-              title="Results"
-              description="Best match first; weaker matches below the threshold are set apart."
+              title={m.search.resultsTitle}
+              description={m.search.resultsDescription}
             >
               {completed ? (
                 <>
@@ -269,8 +266,11 @@ export function SearchScreen() {
                 </>
               ) : (
                 <p className="rounded-lg border border-slate-300 border-dashed px-4 py-8 text-center text-slate-500 text-sm">
-                  Results appear here. Press <strong className="font-medium">Search</strong> (or Enter in the
-                  query box) to rank the knowledge base by meaning.
+                  {m.search.noResultsYet(
+                    <strong key="search" className="font-medium">
+                      {m.query.search}
+                    </strong>,
+                  )}
                 </p>
               )}
             </Card>
@@ -289,10 +289,10 @@ export function SearchScreen() {
         ) : null}
       </main>
       <p data-testid="live-announcer" aria-live="polite" className="sr-only">
-        {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold))}
+        {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold), i18n)}
       </p>
       <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
-        Semantic Radar · cosine similarity over Qwen3-Embedding vectors, computed on the server
+        {m.search.footer}
       </footer>
     </div>
   );
@@ -308,23 +308,26 @@ function announcement(
   phase: SearchPhase,
   formProblem: PageProblem | null,
   rows: { shown: number; above: number },
+  wording: Wording,
 ): string {
-  if (formProblem) return formProblem.message;
+  const { m, formatNumber } = wording;
+  const words = m.search.announce;
+  if (formProblem) return formProblem.message(wording);
   switch (phase.kind) {
     case 'failed':
-      return `Search failed: ${phase.problem.message}`;
+      return words.failed(phase.problem.message(wording));
     case 'cancelled':
-      return 'Search cancelled.';
+      return words.cancelled;
     case 'waiting-for-model':
-      return 'Waiting for the model to load; the search will start by itself.';
+      return words.waiting;
     case 'retry-wait':
-      return 'The server is busy; the search will be retried in a moment.';
+      return words.retry;
     case 'running':
-      return 'Searching…';
+      return words.running;
     default:
       if (rows.shown === 0) return '';
       return rows.above === 0
-        ? `Search finished: no confident match; ${rows.shown} weaker matches listed.`
-        : `Search finished: ${rows.above} of ${rows.shown} results above the threshold.`;
+        ? words.noConfidentMatch(formatNumber(rows.shown))
+        : words.aboveThreshold(formatNumber(rows.above), formatNumber(rows.shown));
   }
 }
