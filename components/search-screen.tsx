@@ -2,16 +2,10 @@
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useHealth } from '@/hooks/use-health';
-import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
+import { useSearch } from '@/hooks/use-search';
 import { useWorkspace } from '@/hooks/use-workspace';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
-import {
-  DEFAULT_LONG_ENTRIES,
-  DEFAULT_PRESET,
-  DEFAULT_THRESHOLD,
-  DEFAULT_TOP_K,
-  passesThreshold,
-} from '@/lib/schemas';
+import { DEFAULT_LONG_ENTRIES, DEFAULT_PRESET, DEFAULT_THRESHOLD, DEFAULT_TOP_K } from '@/lib/schemas';
 import {
   checkSearchForm,
   entriesProblem,
@@ -20,7 +14,6 @@ import {
   parseTopK,
 } from '@/lib/search-form';
 import { DEFAULT_KNOBS, type Knobs, knobsRequest } from '@/lib/teaching';
-import type { Wording } from '@/lib/user-message';
 import { activeBase, setActiveText, type WorkspaceOptions } from '@/lib/workspace';
 import { AppHeader } from './app-header';
 import { Card } from './card';
@@ -34,6 +27,7 @@ import { QueryPane } from './query-pane';
 import { RankMovement } from './rank-movement';
 import { ResultList } from './result-list';
 import { ScoreExplainer } from './score-explainer';
+import { SearchAnnouncer } from './search-announcer';
 import { SearchKnobs } from './search-knobs';
 import { SearchStatus } from './search-status';
 import { TeachingViews } from './teaching-views';
@@ -52,8 +46,7 @@ function prefersReducedMotion(): boolean {
 }
 
 export function SearchScreen() {
-  const i18n = useI18n();
-  const { m } = i18n;
+  const { m } = useI18n();
   const server = useHealth();
   const limits = server.health?.limits;
   // The knowledge bases, query and options live in the browser's storage (hooks/use-workspace.ts).
@@ -288,46 +281,16 @@ export function SearchScreen() {
           />
         ) : null}
       </main>
-      <p data-testid="live-announcer" aria-live="polite" className="sr-only">
-        {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold), i18n)}
-      </p>
+      <SearchAnnouncer
+        phase={phase}
+        formProblem={formProblem}
+        completed={completed}
+        topK={shownTopK}
+        threshold={shownThreshold}
+      />
       <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
         {m.search.footer}
       </footer>
     </div>
   );
-}
-
-function shownRows(completed: CompletedSearch | null, topK: number, threshold: number) {
-  const rows = completed?.response.results.slice(0, topK) ?? [];
-  return { shown: rows.length, above: rows.filter((row) => passesThreshold(row.score, threshold)).length };
-}
-
-/** What a screen reader hears when a search ends (or cannot start). */
-function announcement(
-  phase: SearchPhase,
-  formProblem: PageProblem | null,
-  rows: { shown: number; above: number },
-  wording: Wording,
-): string {
-  const { m, formatNumber } = wording;
-  const words = m.search.announce;
-  if (formProblem) return formProblem.message(wording);
-  switch (phase.kind) {
-    case 'failed':
-      return words.failed(phase.problem.message(wording));
-    case 'cancelled':
-      return words.cancelled;
-    case 'waiting-for-model':
-      return words.waiting;
-    case 'retry-wait':
-      return words.retry;
-    case 'running':
-      return words.running;
-    default:
-      if (rows.shown === 0) return '';
-      return rows.above === 0
-        ? words.noConfidentMatch(formatNumber(rows.shown))
-        : words.aboveThreshold(formatNumber(rows.above), formatNumber(rows.shown));
-  }
 }

@@ -38,7 +38,8 @@ export function useImport({ text, entryCount, onText }: UseImportOptions) {
       const result = importEntries(file.name, bytes, Math.max(0, room));
       if (!result.ok) {
         const problem = result.problem;
-        const counted = mode === 'append' && room < MAX_PAGE_ENTRIES;
+        // Only a count refusal depends on what is already typed: say so there, not after "not a list".
+        const counted = problem.code === 'tooMany' && mode === 'append' && room < MAX_PAGE_ENTRIES;
         setMessage({
           kind: 'error',
           text: (w) => {
