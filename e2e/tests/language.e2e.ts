@@ -65,13 +65,11 @@ test.describe('a browser that prefers Chinese', () => {
   test('is told in Chinese why a file could not be imported', async ({ app, page }) => {
     await open(app);
     const before = await app.kbInput.inputValue();
-    await page
-      .getByTestId('kb-import-input')
-      .setInputFiles({
-        name: 'list.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"text":"a"}'),
-      });
+    await page.getByTestId('kb-import-input').setInputFiles({
+      name: 'list.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"text":"a"}'),
+    });
     await expect(page.getByTestId('kb-import-message')).toHaveText(
       '无法导入“list.json”：这个 JSON 不是列表（应为字符串数组，或带 "text" 字段的对象数组）。没有做任何更改。',
     );
