@@ -171,7 +171,7 @@ export const zh: Messages = {
   // ---- search progress, status and failures
   search: {
     waiting: '模型仍在加载；模型一就绪，你的搜索就会自动开始。',
-    retry: <T>(seconds: T) => ['服务器正忙，预计 ', seconds, ' 后有空闲；届时会自动重试一次。'],
+    retry: <T>(seconds: T) => ['服务器正忙，预计 ', seconds, '后有空闲；届时会自动重试一次。'],
     seconds: (seconds: string) => `${seconds} 秒`,
     cancel: '取消',
     failed: '搜索失败：',
@@ -188,9 +188,9 @@ export const zh: Messages = {
     resultsTitle: '结果',
     resultsDescription: '最匹配的排在最前；低于阈值的较弱匹配单独列出。',
     noResultsYet: <T>(search: T) => [
-      '结果会显示在这里。按',
+      '结果会显示在这里。点击',
       search,
-      '（或在查询框中按 Enter），即可按语义为知识库排序。',
+      '按钮（或在查询框中按 Enter），即可按语义为知识库排序。',
     ],
     announce: {
       failed: (reason: string) => `搜索失败：${reason}`,
