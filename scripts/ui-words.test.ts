@@ -56,6 +56,11 @@ describe('finding words written into a component', () => {
     ]);
   });
 
+  it('reports the text of the browser dialogs confirm(), alert() and prompt()', () => {
+    const source = `if (window.confirm(\`Delete \${name}?\`)) alert('Deleted.');`;
+    expect(texts(source)).toEqual(['Delete', 'Deleted.']);
+  });
+
   it('reports Chinese written into a component as well', () => {
     expect(texts('const X = () => <p>查询</p>;')).toEqual(['查询']);
   });

@@ -1,7 +1,8 @@
 /**
  * Finds words written straight into components instead of coming from the message catalogue
  * (lib/i18n): JSX text, strings a JSX expression renders, text-bearing props (aria-label, title,
- * placeholder, alt, chart labels and series names) and label-like object fields. What is a format
+ * placeholder, alt, chart labels and series names), label-like object fields and the text of
+ * confirm()/alert()/prompt(). What is a format
  * rather than words (class names, data-testid, ids, API field names) is not looked at; code samples
  * inside <code>/<pre>/<kbd> are allowed.
  *
@@ -48,6 +49,9 @@ const TEXT_FIELDS = new Set([
 /** Elements whose text is code, shown as written. */
 const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd', 'samp']);
 
+/** The browser's own dialogs: their text is shown as given. */
+const DIALOGS = new Set(['confirm', 'alert', 'prompt']);
+
 const HAS_LETTER = /\p{L}/u;
 
 // Babel's AST, walked generically: only the fields read below matter.
@@ -66,6 +70,14 @@ function tagName(element: Node): string {
   if (!name) return '';
   if (name.type === 'JSXIdentifier') return String(name.name);
   if (name.type === 'JSXMemberExpression') return String((name.property as Node).name);
+  return '';
+}
+
+/** `confirm` for `confirm(…)` and `window.confirm(…)`. */
+function calleeName(callee: unknown): string {
+  if (!isNode(callee)) return '';
+  if (callee.type === 'Identifier') return String(callee.name);
+  if (callee.type === 'MemberExpression') return calleeName(callee.property);
   return '';
 }
 
@@ -149,6 +161,8 @@ export function findUiWords(source: string, file: string): UiWord[] {
         if (value?.type === 'StringLiteral') report(value, String(value.value));
         else if (value?.type === 'JSXExpressionContainer') rendered(value.expression);
       }
+    } else if (node.type === 'CallExpression' && DIALOGS.has(calleeName(node.callee))) {
+      for (const argument of node.arguments as unknown[]) rendered(argument);
     } else if (node.type === 'ObjectProperty' && !(parent && parent.type === 'JSXExpressionContainer')) {
       const key = node.key as Node | undefined;
       const value = node.value as Node;
