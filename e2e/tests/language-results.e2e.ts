@@ -3,10 +3,7 @@
  * teaching views (charts, their labels and their text equivalents) in Chinese, from the catalogue.
  */
 import assert from 'node:assert/strict';
-import type { Page } from '@playwright/test';
-import type { SearchResponse } from '../../lib/schemas';
 import { expect, test } from '../fixtures';
-import type { SearchPage } from '../pages/search-page';
 
 test.use({ locale: 'zh-CN' });
 
@@ -19,17 +16,6 @@ const ENTRIES = [
 ];
 const QUERY = '我想吃点东西';
 
-async function searched(app: SearchPage): Promise<SearchResponse> {
-  const outcome = await app.search();
-  assert.ok(outcome.result?.explain, 'the page asks for explain and gets it');
-  return outcome.result;
-}
-
-async function openPanel(page: Page, id: string) {
-  await page.getByTestId(`${id}-toggle`).click();
-  await expect(page.getByTestId(`${id}-panel`)).toHaveJSProperty('open', true);
-}
-
 test.beforeEach(async ({ app }) => {
   await app.goto();
   await app.setKnowledgeBase(ENTRIES);
@@ -37,7 +23,7 @@ test.beforeEach(async ({ app }) => {
 });
 
 test('the results summary, rows and timing line are in Chinese', async ({ app, page }) => {
-  await searched(app);
+  await app.searchWithExplain();
   const summary = page.getByTestId('results-summary');
   await expect(summary).toContainText('最匹配的条目');
   await expect(summary).toContainText('高于阈值');
@@ -53,7 +39,7 @@ test('the results summary, rows and timing line are in Chinese', async ({ app, p
 });
 
 test('the score explanation and its instruction button are in Chinese', async ({ app, page }) => {
-  await searched(app);
+  await app.searchWithExplain();
   const explainer = page.getByTestId('score-explainer');
   await explainer.getByText('这个分数是什么意思？').click();
   await expect(explainer).toContainText('余弦相似度');
@@ -76,7 +62,7 @@ test('the vector panel labels its chart, tooltip, legend and text equivalent in 
   app,
   page,
 }) => {
-  const result = await searched(app);
+  const result = await app.searchWithExplain();
   await expect(app.vectorToggle).toContainText('幕后：查询向量');
   await app.openVectorPanel();
   await expect(app.vectorChart.locator('.recharts-label').filter({ hasText: '维度' })).toHaveCount(1);
@@ -96,9 +82,9 @@ test('the vector panel labels its chart, tooltip, legend and text equivalent in 
 });
 
 test('the map names its axes, points, legend and table in Chinese', async ({ app, page }) => {
-  const result = await searched(app);
+  const result = await app.searchWithExplain();
   await expect(page.getByTestId('map-toggle')).toContainText('语义空间地图');
-  await openPanel(page, 'map');
+  await app.openTeachingPanel('map');
   const [ex = 0] = result.explain?.map?.explained ?? [];
   await expect(page.getByTestId('map-variance')).toContainText(
     `横轴解释了它们 ${(ex * 100).toFixed(1)}% 的方差`,
@@ -124,8 +110,8 @@ test('the map names its axes, points, legend and table in Chinese', async ({ app
 });
 
 test('the heatmap labels its cells, caption and colour scale in Chinese', async ({ app, page }) => {
-  const result = await searched(app);
-  await openPanel(page, 'heatmap');
+  const result = await app.searchWithExplain();
+  await app.openTeachingPanel('heatmap');
   const heatmap = page.getByTestId('heatmap');
   await expect(heatmap.locator('caption')).toContainText('每两个条目之间');
   const first = result.explain?.heatmap.indices[0];
@@ -140,8 +126,8 @@ test('the heatmap labels its cells, caption and colour scale in Chinese', async 
 });
 
 test('the tokenizer view explains the tokens in Chinese', async ({ app, page }) => {
-  await searched(app);
-  await openPanel(page, 'tokens');
+  await app.searchWithExplain();
+  await app.openTeachingPanel('tokens');
   await expect(page.getByRole('heading', { name: '模型读到的查询' })).toBeVisible();
   await expect(page.getByRole('list', { name: '按顺序排列的查询词元' })).toBeVisible();
   await expect(page.getByTestId('token-eos-note')).toContainText('加在末尾');
@@ -150,8 +136,8 @@ test('the tokenizer view explains the tokens in Chinese', async ({ app, page }) 
 });
 
 test('switching to English re-words the results and views without searching again', async ({ app, page }) => {
-  await searched(app);
-  await openPanel(page, 'facts');
+  await app.searchWithExplain();
+  await app.openTeachingPanel('facts');
   await expect(page.getByTestId('window-caption')).toContainText('第 0–49 维');
   const searches = app.countSearchRequests();
 
