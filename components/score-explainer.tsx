@@ -1,3 +1,4 @@
+import { DEFAULT_THRESHOLD } from '@/lib/schemas';
 import { useI18n } from './i18n-provider';
 
 /** "What is this score?": the answer to the first question anyone asks about a 0.79 bar. */
@@ -27,7 +28,7 @@ export function ScoreExplainer({
             </strong>,
           )}
         </p>
-        <p>{t.typical}</p>
+        <p>{t.typical(String(DEFAULT_THRESHOLD))}</p>
         <p>{t.identical}</p>
         <button
           type="button"

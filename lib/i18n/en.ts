@@ -78,8 +78,8 @@ export const en = {
         ' of two vectors: the query’s and the entry’s. Both have length 1, so the score is their dot product: 1 means the same direction, 0 unrelated, below 0 opposed. It is not a percentage: a bar 79\u00a0% long is a score of 0.79, not a “79\u00a0% match”.',
       ],
       cosineTerm: 'cosine similarity',
-      typical:
-        'For Qwen3-Embedding, a relevant pair typically scores around 0.6–0.8 and an unrelated one around 0.1–0.3, which is why the threshold starts at 0.4. Compare scores within one search rather than reading one on its own.',
+      typical: (defaultThreshold: string) =>
+        `For Qwen3-Embedding, a relevant pair typically scores around 0.6–0.8 and an unrelated one around 0.1–0.3, which is why the threshold starts at ${defaultThreshold}. Compare scores within one search rather than reading one on its own.`,
       identical:
         'An entry identical to the query scores less than 1 because the query is embedded with a retrieval instruction in front of it (“Given a web search query, retrieve relevant passages…”) and the entries are not. Without the instruction, an identical line scores 1.0000.',
       searchWithInstruction: 'Search again with the instruction',

@@ -35,7 +35,7 @@ export const zh: Messages = {
       s: (value: string) => `${value} 秒`,
     },
     bestMatchesFor: <T>(query: T) => ['与 ', query, ' 最匹配的条目'],
-    embeddedWithoutInstruction: '（未加指令嵌入）',
+    embeddedWithoutInstruction: '（查询嵌入时未加指令）',
     aboveCount: (count: string) => `${count} 条`,
     aboveThreshold: <T>(count: T, threshold: string) => [`高于阈值 ${threshold} 的有 `, count],
     noConfidentMatch: (threshold: string) =>
@@ -43,7 +43,8 @@ export const zh: Messages = {
     weakerMatches: (_count: number, formatted: string) => `${formatted} 条较弱的匹配（不高于阈值）`,
     meta: {
       cache: (embedded: string, cached: string) => `新嵌入 ${embedded} 条，来自缓存 ${cached} 条 · `,
-      timing: (total: string, embed: string, rank: string) => `共 ${total}（嵌入 ${embed}，排序 ${rank}）`,
+      timing: (total: string, embed: string, rank: string) =>
+        `总耗时 ${total}（嵌入 ${embed}，排序 ${rank}）`,
       answeredBy: <T>(model: T, dtype: string, device: string, tokens: string) => [
         '回答模型：',
         model,
@@ -70,8 +71,8 @@ export const zh: Messages = {
         '。两个向量的长度都是 1，所以分数就是它们的点积：1 表示方向相同，0 表示无关，小于 0 表示方向相反。它不是百分比：长度为 79% 的条表示分数 0.79，而不是“79% 匹配”。',
       ],
       cosineTerm: '余弦相似度',
-      typical:
-        '对 Qwen3-Embedding 来说，相关的一对文本通常得分约 0.6–0.8，无关的约 0.1–0.3，所以阈值默认从 0.4 开始。请在同一次搜索内比较分数，不要单独解读某一个分数。',
+      typical: (defaultThreshold: string) =>
+        `对 Qwen3-Embedding 来说，相关的一对文本通常得分约 0.6–0.8，无关的约 0.1–0.3，所以阈值默认从 ${defaultThreshold} 开始。请在同一次搜索内比较分数，不要单独解读某一个分数。`,
       identical:
         '与查询完全相同的条目得分也小于 1，因为查询在嵌入时前面加了一段检索指令（“Given a web search query, retrieve relevant passages…”），而条目没有。不加指令时，完全相同的一行得分为 1.0000。',
       searchWithInstruction: '加上指令重新搜索',
@@ -256,9 +257,9 @@ export const zh: Messages = {
       unitLength:
         '每个嵌入向量都被缩放到长度 1.0（归一化），所以分数只比较方向；对单位向量来说，余弦相似度就是对应数值乘积之和。',
       firstDimension: '从第几维开始显示',
-      previous: (size: string) => `前 ${size} 维`,
-      next: (size: string) => `后 ${size} 维`,
-      compareWith: '为什么是这个分数？与此结果比较',
+      previous: (size: string) => `上一组 ${size} 维`,
+      next: (size: string) => `下一组 ${size} 维`,
+      compareWith: '为什么是这个分数？选择要比较的结果',
       caption: (first: string, last: string, dims: string, result: string | null) =>
         `第 ${first}–${last} 维（共 ${dims} 维）：查询${result === null ? '' : `与第 ${result} 个结果`}并排对照。下面的表格列出了同样的数值。`,
       whyHeading: (result: string, score: string) => `为什么第 ${result} 个结果得分 ${score}`,
