@@ -102,7 +102,21 @@ export const healthSchema = z.object({
   /** Why this device was chosen (e.g. why CUDA was not used). */
   deviceReason: z.string().optional(),
   workerRestarts: z.number(),
-  queue: z.object({ pendingTexts: z.number(), capacity: z.number() }),
+  /** The batch queue, once the model is loaded (see server/batch-scheduler.ts). */
+  queue: z
+    .object({
+      pendingTexts: z.number(),
+      /** Expected wait for new work in each class at the current throughput; past maxWaitMs → 429. */
+      estimatedWaitMs: z.object({ query: z.number(), document: z.number() }),
+      maxWaitMs: z.number(),
+      /** Token-equivalents per second (tokens plus attention's share), all workers together. */
+      tokensPerSecond: z.number(),
+      /** False until the first batch ran: tokensPerSecond is then a conservative guess. */
+      throughputMeasured: z.boolean(),
+      /** Recent requests' time waiting (total time minus their own work), ms. */
+      timeInQueueMs: z.object({ count: z.number(), p50: z.number(), p99: z.number(), max: z.number() }),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

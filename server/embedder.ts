@@ -6,6 +6,7 @@ import 'server-only';
  * → inference workers → cache. A failed load is retried on later use.
  */
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { AppError, invalid } from '../lib/errors';
 import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
 import { shortenEmbedding } from '../lib/vector-math';
@@ -14,6 +15,7 @@ import { defaultModelDir, readModelConfig } from './model-files';
 import type { Settings } from './settings';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
+import { costModelFor } from './work-cost';
 import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
 
@@ -59,6 +61,8 @@ export class Embedder {
     private readonly settings: Settings,
     readonly modelDir = defaultModelDir(settings.MODEL_DIR),
     private readonly log: (line: string) => void = console.log,
+    /** Creates the inference worker threads (tests keep the handles to kill one as a crash would). */
+    private readonly spawnWorker?: () => Worker,
   ) {}
 
   /** Starts loading (once; again after a failure once RETRY_LOAD_AFTER_MS has passed). */
@@ -78,7 +82,12 @@ export class Embedder {
   private async load() {
     const config = readModelConfig(this.modelDir);
     const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
-    let scheduler: BatchScheduler | undefined;
+    const scheduler = new BatchScheduler({
+      maxBatchTokens: this.settings.maxBatchTokens,
+      gatherWindowMs: this.settings.BATCH_WINDOW_MS,
+      maxWaitMs: this.settings.MAX_QUEUE_WAIT_MS,
+      cost: costModelFor(config),
+    });
     const pool = new WorkerPool(
       {
         modelDir: this.modelDir,
@@ -91,15 +100,13 @@ export class Embedder {
         spinning: this.settings.ORT_SPINNING,
       },
       this.settings.EMBED_WORKERS,
-      () => scheduler?.pump(),
-      this.log,
-      (err) => this.onPoolBroken(pool, scheduler, err),
+      scheduler,
+      {
+        log: this.log,
+        onBroken: (err) => this.onPoolBroken(pool, scheduler, err),
+        spawn: this.spawnWorker,
+      },
     );
-    scheduler = new BatchScheduler(pool, {
-      maxBatchTokens: this.settings.maxBatchTokens,
-      gatherWindowMs: this.settings.BATCH_WINDOW_MS,
-      capacityTexts: this.settings.MAX_QUEUE_TEXTS,
-    });
     const model = await pool.start().catch(async (err) => {
       await pool.close();
       throw err;
@@ -124,10 +131,10 @@ export class Embedder {
   }
 
   /** No worker can be restarted: fail what waits, report the error, let start() retry a full load later. */
-  private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
+  private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler, err: Error) {
     const message = `The inference worker could not be restarted: ${err.message}`;
     this.state = { status: 'error', message, at: Date.now() };
-    scheduler?.failAll(new AppError('model_unavailable', message, { retryAfterSeconds: 10 }));
+    scheduler.failAll(new AppError('model_unavailable', message, { retryAfterSeconds: 10 }));
     void pool.close();
   }
 
@@ -135,10 +142,7 @@ export class Embedder {
     const s = this.state;
     if (s.status === 'error') void this.start();
     const base = { workerRestarts: s.status === 'ready' ? s.pool.restarts : 0 };
-    const queue = {
-      pendingTexts: s.status === 'ready' ? s.scheduler.pendingTexts : 0,
-      capacity: this.settings.MAX_QUEUE_TEXTS,
-    };
+    const queue = s.status === 'ready' ? s.scheduler.stats() : undefined;
     if (s.status === 'loading')
       return { status: 'loading', message: `Loading the model from ${this.modelDir}`, queue, ...base };
     if (s.status === 'error') return { status: 'error', message: s.message, queue, ...base };
@@ -178,8 +182,9 @@ export class Embedder {
     const found = inputs.map((text) => r.cache.get(text));
     const misses = inputs.filter((_, i) => !found[i]);
     const missing = [...new Set(misses)];
-    // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
-    r.scheduler.assertRoomFor(missing.length);
+    // Decided once, before tokenising: a 429 stays cheap however large the refused request is,
+    // and an admitted request is never refused later.
+    if (missing.length > 0) r.scheduler.admit(opts.kind);
     const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
     this.checkTokenBudget(rows, opts.field);
 
@@ -221,10 +226,5 @@ export class Embedder {
   async close(): Promise<void> {
     const s = this.state;
     if (s.status === 'ready') await s.pool.close();
-  }
-
-  /** For the fault-recovery tests: kill a busy worker the way a crash would. */
-  killWorkerForTest(): Promise<void> {
-    return this.ready().pool.killBusyWorker();
   }
 }

@@ -32,8 +32,11 @@ const envSchema = z.object({
    * the HTTP thread under load). Measured both ways: see docs/benchmarks.md.
    */
   ORT_SPINNING: z.stringbool().default(true),
-  /** Texts waiting for the model, across all requests; past it new work is refused with 429. */
-  MAX_QUEUE_TEXTS: int(1).default(4096),
+  /**
+   * Longest expected wait behind the work already queued (at the measured throughput) that a new
+   * request is admitted to; past it → 429 with Retry-After. The limit follows the machine's speed.
+   */
+  MAX_QUEUE_WAIT_MS: int(1).default(30_000),
   MAX_INPUTS: int(1).default(2048),
   MAX_CHARS_PER_TEXT: int(1).default(32_768),
   /** Tokens one request may send to the model (after truncation to MAX_TOKENS per text). */

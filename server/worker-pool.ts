@@ -1,30 +1,40 @@
 import 'server-only';
 /**
- * A pool of inference worker threads, each owning one ONNX session. A worker that crashes or is
- * killed fails only the batch it held (worker_crashed → 503) and is replaced by a fresh one.
+ * A pool of inference worker threads, each owning one ONNX session. Each worker, once loaded,
+ * pulls its next batch from the queue (the serving engines' pattern: the queue never calls back
+ * into the pool). A worker that crashes fails only the batch it held (worker_crashed → 503) and is
+ * replaced; one running a batch that nobody awaits any more is replaced too, when finishing the
+ * batch would take longer than loading a new worker.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
-import type { FromWorker, LoadedModel, TokenBatch, ToWorker, WorkerInit } from './worker-protocol';
+import type { Batch } from './batch-scheduler';
+import type { Device, FromWorker, LoadedModel, TokenBatch, ToWorker, WorkerInit } from './worker-protocol';
 
-interface Pending {
-  resolve: (vectors: Float32Array) => void;
-  reject: (err: Error) => void;
+/** Where workers get their batches (the BatchScheduler). */
+export interface BatchSource {
+  next(device: Device, signal?: AbortSignal): Promise<Batch | undefined>;
+  workerStarted(device: Device): void;
+  workerStopped(device: Device): void;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  pending?: { id: number } & Pending;
+  /** What this worker took to load: the price of replacing it. */
+  loadMs: number;
+  running?: { id: number; resolve: (vectors: Float32Array) => void; reject: (err: Error) => void };
   /** Set when we terminate it on purpose, so its exit is not treated as a crash. */
   retiring: boolean;
+  /** Aborted when the worker is gone: ends its wait for a batch. */
+  gone: AbortController;
 }
 
 /**
  * From source (vitest, tsx scripts) the worker is a .ts file: start it through tsx's loader.
  * In a Next build, Turbopack bundles `new Worker(new URL(...))` as its own chunk of plain JS.
  */
-function spawnWorker(): Worker {
+export function spawnWorker(): Worker {
   if (import.meta.url.endsWith('.ts')) {
     // Not `new URL('./embed-worker.ts', …)`: Turbopack would copy the .ts file as an asset.
     const entry = import.meta.url.replace(/worker-pool\.ts$/, 'embed-worker.ts');
@@ -34,20 +44,33 @@ function spawnWorker(): Worker {
   return new Worker(new URL('./embed-worker.ts', import.meta.url));
 }
 
+export interface PoolOptions {
+  log?: (line: string) => void;
+  /** Called when a crashed worker cannot be replaced (e.g. the model file is gone). */
+  onBroken?: (err: Error) => void;
+  /** Creates a worker thread; tests pass one that keeps the handles so they can kill them. */
+  spawn?: () => Worker;
+}
+
 export class WorkerPool {
   private slots: Slot[] = [];
   private nextId = 1;
+  private closed = false;
+  /** Workers that died unasked and were replaced. */
   restarts = 0;
+  /** Batches stopped because every request in them had gone away. */
+  abandonedBatchesStopped = 0;
 
   constructor(
     private readonly init: WorkerInit,
     private readonly size: number,
-    /** Called whenever a worker becomes free, so the scheduler can hand it the next batch. */
-    private readonly onIdle: () => void,
-    private readonly log: (line: string) => void = console.log,
-    /** Called when a crashed worker cannot be replaced (e.g. the model file is gone). */
-    private readonly onBroken: (err: Error) => void = () => {},
+    private readonly source: BatchSource,
+    private readonly options: PoolOptions = {},
   ) {}
+
+  private log(line: string) {
+    (this.options.log ?? console.log)(line);
+  }
 
   /** Starts every worker; resolves once all have loaded the model and run a warm-up inference. */
   async start(): Promise<LoadedModel> {
@@ -55,53 +78,43 @@ export class WorkerPool {
     return models[0] as LoadedModel;
   }
 
-  idleCount(): number {
-    return this.slots.filter((s) => s.ready && !s.pending && !s.retiring).length;
-  }
-
-  run(batch: TokenBatch): Promise<Float32Array> {
-    const slot = this.slots.find((s) => s.ready && !s.pending && !s.retiring);
-    if (!slot) return Promise.reject(new Error('WorkerPool.run called with no idle worker'));
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      slot.pending = { id, resolve, reject };
-      const message: ToWorker = { type: 'embed', id, batch };
-      slot.worker.postMessage(message, [
-        batch.ids.buffer as ArrayBuffer,
-        batch.lengths.buffer as ArrayBuffer,
-      ]);
-    });
-  }
-
-  /** Kills a worker while it runs a batch, as a crash would; for the fault-recovery tests. */
-  async killBusyWorker(timeoutMs = 5_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let slot = this.slots.find((s) => s.pending);
-    while (!slot && Date.now() < deadline) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slot = this.slots.find((s) => s.pending);
-    }
-    if (!slot) throw new Error('No worker was busy to kill');
-    await slot.worker.terminate();
-  }
-
   async close(): Promise<void> {
+    this.closed = true;
     const slots = this.slots;
     this.slots = [];
     await Promise.all(
       slots.map((s) => {
         s.retiring = true;
-        s.pending?.reject(new AppError('shutting_down', 'The embedder is shutting down'));
+        s.running?.reject(new AppError('shutting_down', 'The embedder is shutting down'));
+        s.gone.abort();
         return s.worker.terminate();
       }),
     );
   }
 
   private startSlot(): Promise<LoadedModel> {
-    const slot: Slot = { worker: spawnWorker(), ready: false, retiring: false };
+    const spawn = this.options.spawn ?? spawnWorker;
+    const slot: Slot = {
+      worker: spawn(),
+      ready: false,
+      loadMs: 0,
+      retiring: false,
+      gone: new AbortController(),
+    };
     this.slots.push(slot);
     return new Promise((resolve, reject) => {
-      slot.worker.on('message', (message: FromWorker) => this.onMessage(slot, message, resolve, reject));
+      slot.worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          slot.ready = true;
+          slot.loadMs = message.model.loadMs;
+          resolve(message.model);
+          void this.serve(slot, message.model.device);
+        } else if (message.type === 'init-failed') {
+          slot.retiring = true;
+          reject(new Error(message.message));
+          void slot.worker.terminate();
+        } else this.onResult(slot, message);
+      });
       slot.worker.on('error', (err) => this.log(`[embedder] worker error: ${err.message}`));
       slot.worker.on('exit', (code) => {
         if (!slot.ready)
@@ -112,39 +125,77 @@ export class WorkerPool {
     });
   }
 
-  private onMessage(
-    slot: Slot,
-    message: FromWorker,
-    ready: (m: LoadedModel) => void,
-    fail: (e: Error) => void,
-  ) {
-    if (message.type === 'ready') {
-      slot.ready = true;
-      ready(message.model);
-      this.onIdle();
-    } else if (message.type === 'init-failed') {
-      slot.retiring = true;
-      fail(new Error(message.message));
-      void slot.worker.terminate();
-    } else {
-      const pending = slot.pending;
-      if (!pending || pending.id !== message.id) return;
-      slot.pending = undefined;
-      if (message.type === 'embedded') pending.resolve(message.vectors);
-      else if (message.outOfMemory)
-        pending.reject(new AppError('out_of_memory', `The model ran out of memory: ${message.message}`));
-      else pending.reject(new Error(`Inference failed: ${message.message}`));
-      this.onIdle();
+  /** The worker's life once loaded: take a batch, run it, hand back the vectors, repeat. */
+  private async serve(slot: Slot, device: Device) {
+    this.source.workerStarted(device);
+    try {
+      while (!slot.gone.signal.aborted) {
+        const batch = await this.source.next(device, slot.gone.signal);
+        if (!batch) return;
+        const stopIfWorthIt = () => this.stopAbandoned(slot, batch);
+        batch.abandoned.addEventListener('abort', stopIfWorthIt, { once: true });
+        try {
+          batch.deliver(await this.run(slot, batch.tokens));
+        } catch (err) {
+          batch.fail(err as Error);
+        } finally {
+          batch.abandoned.removeEventListener('abort', stopIfWorthIt);
+        }
+      }
+    } finally {
+      this.source.workerStopped(device);
     }
+  }
+
+  private run(slot: Slot, batch: TokenBatch): Promise<Float32Array> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.running = { id, resolve, reject };
+      const message: ToWorker = { type: 'embed', id, batch };
+      slot.worker.postMessage(message, [
+        batch.ids.buffer as ArrayBuffer,
+        batch.lengths.buffer as ArrayBuffer,
+      ]);
+    });
+  }
+
+  private onResult(slot: Slot, message: Extract<FromWorker, { id: number }>) {
+    const running = slot.running;
+    if (!running || running.id !== message.id) return;
+    slot.running = undefined;
+    if (message.type === 'embedded') running.resolve(message.vectors);
+    else if (message.outOfMemory)
+      running.reject(new AppError('out_of_memory', `The model ran out of memory: ${message.message}`));
+    else running.reject(new Error(`Inference failed: ${message.message}`));
+  }
+
+  /**
+   * Every request in the batch has gone away. onnxruntime cannot interrupt a run, so the worker
+   * is replaced when the rest of the batch would take longer than loading a new one.
+   */
+  private stopAbandoned(slot: Slot, batch: Batch) {
+    const remaining = batch.remainingMs();
+    if (slot.retiring || this.closed || remaining <= slot.loadMs) return;
+    this.abandonedBatchesStopped++;
+    this.log(
+      `[embedder] stopping a batch nobody awaits (≈${Math.round(remaining)} ms left, a new worker loads in ≈${slot.loadMs} ms)`,
+    );
+    slot.retiring = true;
+    slot.gone.abort();
+    slot.running?.reject(new AppError('cancelled', 'The request was cancelled'));
+    slot.running = undefined;
+    void slot.worker.terminate();
+    this.replace();
   }
 
   /** A worker that dies unasked fails its batch and is replaced (the model stays loaded elsewhere). */
   private onExit(slot: Slot, code: number) {
+    slot.gone.abort();
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
     if (slot.retiring || !slot.ready) return;
-    slot.pending?.reject(
+    slot.running?.reject(
       new AppError('worker_crashed', 'The inference worker crashed; it is being restarted. Please retry.', {
         retryAfterSeconds: 1,
       }),
@@ -153,9 +204,14 @@ export class WorkerPool {
     this.log(
       `[embedder] inference worker exited (code ${code}); starting a new one (restart #${this.restarts})`,
     );
+    this.replace();
+  }
+
+  private replace() {
+    if (this.closed) return;
     this.startSlot().catch((err: Error) => {
       this.log(`[embedder] restarting the worker failed: ${err.message}`);
-      this.onBroken(err);
+      this.options.onBroken?.(err);
     });
   }
 }

@@ -29,12 +29,12 @@ test('the random test model is flagged by an amber banner', async ({ app }) => {
 });
 
 // The two states below cannot be produced on demand by a healthy test server, so the browser is
-// handed the health answers the server gives in those states (the body shape is lib/schemas.ts's).
-const QUEUE = { pendingTexts: 0, capacity: 4096 };
+// handed the health answers the server gives in those states (the body shape is lib/schemas.ts's;
+// there is no queue before the model is loaded).
 
 test('while the model loads the status says "Loading model…"', async ({ app, page }) => {
   await page.route('**/api/health', (route) =>
-    route.fulfill({ status: 503, json: { status: 'loading', workerRestarts: 0, queue: QUEUE } }),
+    route.fulfill({ status: 503, json: { status: 'loading', workerRestarts: 0 } }),
   );
   await page.goto('/');
   await page.waitForLoadState('networkidle');
@@ -48,7 +48,7 @@ test('a model that failed to load is reported in a red banner with the server’
 }) => {
   const message = 'Model file not found: models/missing/config.json';
   await page.route('**/api/health', (route) =>
-    route.fulfill({ status: 503, json: { status: 'error', message, workerRestarts: 0, queue: QUEUE } }),
+    route.fulfill({ status: 503, json: { status: 'error', message, workerRestarts: 0 } }),
   );
   await page.goto('/');
   await app.healthError.waitFor();

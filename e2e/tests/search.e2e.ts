@@ -191,7 +191,7 @@ test('a long search shows streamed progress and Cancel stops it', async ({ app, 
   assert.equal(await app.cancelButton.count(), 0);
   assert.equal(await app.searchButton.isEnabled(), true);
   // The abort reaches the server, which drops the queued texts.
-  await eventually(async () => assert.equal((await app.health()).queue.pendingTexts, 0), {
+  await eventually(async () => assert.equal((await app.health()).queue?.pendingTexts, 0), {
     timeoutMs: 15_000,
   });
 });

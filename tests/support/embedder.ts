@@ -1,16 +1,64 @@
 /** A real Embedder on the generated random-weight Qwen3 model, with settings overridden per test. */
+import type { Worker } from 'node:worker_threads';
 import { Embedder } from '../../server/embedder';
 import { TEST_MODEL_DIR } from '../../server/model-files';
 import { type Settings, settings } from '../../server/settings';
+import { spawnWorker } from '../../server/worker-pool';
+import type { ToWorker } from '../../server/worker-protocol';
+
+/** An embedder, the worker threads it started (to kill one as a crash would), what it logged, and the batches it ran. */
+export interface TestEmbedder {
+  embedder: Embedder;
+  workers: Worker[];
+  logs: string[];
+  /** Rows of each batch handed to a worker, in order. */
+  batches: number[];
+}
+
+export async function startTestEmbedder(
+  overrides: Partial<Settings> = {},
+  modelDir = TEST_MODEL_DIR,
+): Promise<TestEmbedder> {
+  const workers: Worker[] = [];
+  const logs: string[] = [];
+  const batches: number[] = [];
+  const spawn = () => {
+    const worker = spawnWorker();
+    const post = worker.postMessage.bind(worker);
+    // Counts batches on their way to the worker (read before the buffers are transferred away).
+    worker.postMessage = (message: ToWorker, transfer?: readonly Transferable[]) => {
+      if (message.type === 'embed') batches.push(message.batch.lengths.length);
+      post(message, transfer as never);
+    };
+    workers.push(worker);
+    return worker;
+  };
+  const embedder = new Embedder({ ...settings(), ...overrides }, modelDir, (line) => logs.push(line), spawn);
+  await embedder.start();
+  return { embedder, workers, logs, batches };
+}
 
 export async function startEmbedder(
   overrides: Partial<Settings> = {},
   modelDir = TEST_MODEL_DIR,
 ): Promise<Embedder> {
-  const embedder = new Embedder({ ...settings(), ...overrides }, modelDir, () => {});
-  await embedder.start();
-  return embedder;
+  return (await startTestEmbedder(overrides, modelDir)).embedder;
 }
+
+/**
+ * Waits until the (single) worker is running a batch with more queued behind it, then terminates
+ * it the way a crash would.
+ */
+export async function killBusyWorker({ embedder, workers }: TestEmbedder, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while ((embedder.health().queue?.pendingTexts ?? 0) === 0) {
+    if (Date.now() > deadline) throw new Error('No worker was busy to kill');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await workers.at(-1)?.terminate();
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function norm(v: ArrayLike<number>): number {
   let s = 0;
