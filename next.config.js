@@ -32,7 +32,7 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and heavy ML packages stay out of the server bundle (Next 16 already does this; named for clarity).
-  serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers'],
+  serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers', 'lmdb'],
   poweredByHeader: false,
   // `next dev` blocks its dev resources for hosts other than localhost; tests and docs use 127.0.0.1.
   allowedDevOrigins: ['127.0.0.1'],

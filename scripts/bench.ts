@@ -42,7 +42,8 @@ async function main() {
     process.cwd(),
     args['model-dir'] ?? ensureTestModel({ ...PRESETS['0.6b'], outDir: 'models/qwen3-embedding-test-0.6b' }),
   );
-  const base: Settings = { ...settings(), CACHE_MAX_BYTES: 0 };
+  // No persistent vector cache: every run measures embedding, not an earlier run's vectors on disk.
+  const base: Settings = { ...settings(), CACHE_MAX_BYTES: 0, DISK_CACHE_MAX_BYTES: 0 };
   const threads = base.ortThreads;
   log(
     `model ${modelDir}, ${os.availableParallelism()} cores, ${threads} onnxruntime threads, batch budget ${base.maxBatchTokens} tokens`,

@@ -11,7 +11,9 @@ import { AppError, invalid } from '../lib/errors';
 import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
 import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
+import { DiskVectorCache } from './disk-cache';
 import { defaultModelDir, readModelConfig } from './model-files';
+import { modelIdentity } from './model-identity';
 import type { Settings } from './settings';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
@@ -44,6 +46,7 @@ interface Ready {
   pool: WorkerPool;
   scheduler: BatchScheduler;
   cache: VectorCache;
+  diskStore?: DiskVectorCache;
   model: LoadedModel;
   info: ModelInfo;
 }
@@ -107,8 +110,11 @@ export class Embedder {
         spawn: this.spawnWorker,
       },
     );
+    // The disk store is checked in another process while the workers load the model.
+    const disk = this.openDiskCache();
     const model = await pool.start().catch(async (err) => {
       await pool.close();
+      await (await disk)?.close();
       throw err;
     });
     const maxPositions = config.raw.max_position_embeddings;
@@ -123,11 +129,36 @@ export class Embedder {
       ),
       isTestModel: config.isTestModel,
     };
-    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, `${info.id}/${info.dtype}`);
-    this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info };
+    const diskStore = await disk;
+    const modelId = diskStore
+      ? modelIdentity({
+          modelDir: this.modelDir,
+          onnxFile: model.file,
+          dtype: model.dtype,
+          maxTokens: info.maxTokens,
+        })
+      : '';
+    const cache = new VectorCache(
+      this.settings.CACHE_MAX_BYTES,
+      `${info.id}/${info.dtype}`,
+      diskStore?.forModel(modelId),
+    );
+    this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info, diskStore };
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
+  }
+
+  /** The persistent vector cache, unless it (or the in-memory cache it sits behind) is off. */
+  private async openDiskCache(): Promise<DiskVectorCache | undefined> {
+    const { DISK_CACHE_MAX_BYTES: maxBytes, CACHE_MAX_BYTES, DISK_CACHE_DIR: dir } = this.settings;
+    if (maxBytes === 0 || CACHE_MAX_BYTES === 0) return undefined;
+    try {
+      return await DiskVectorCache.open({ dir, maxBytes, log: this.log });
+    } catch (err) {
+      this.log(`[disk-cache] cannot open ${dir}; running without it: ${(err as Error).message}`);
+      return undefined;
+    }
   }
 
   /** No worker can be restarted: fail what waits, report the error, let start() retry a full load later. */
@@ -200,7 +231,7 @@ export class Embedder {
         { vector: vectors[i] as Float32Array, tokens: (rows[i] as Int32Array).length },
       ]),
     );
-    for (const [text, value] of fresh) r.cache.set(text, value);
+    r.cache.setMany(fresh);
 
     const all = inputs.map(
       (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
@@ -225,6 +256,8 @@ export class Embedder {
 
   async close(): Promise<void> {
     const s = this.state;
-    if (s.status === 'ready') await s.pool.close();
+    if (s.status !== 'ready') return;
+    await s.pool.close();
+    await s.diskStore?.close();
   }
 }

@@ -4,6 +4,7 @@ import 'server-only';
  * message naming the variable, not at the first request. Nothing else in the app reads process.env.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -43,6 +44,12 @@ const envSchema = z.object({
   MAX_REQUEST_TOKENS: int(1).default(262_144),
   MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
+  /**
+   * Persistent vector cache on disk behind the in-memory one (vectors survive a restart); 0 turns
+   * it off, and so does CACHE_MAX_BYTES=0.
+   */
+  DISK_CACHE_MAX_BYTES: int(0).default(2 * 1024 * 1024 * 1024),
+  DISK_CACHE_DIR: z.string().min(1).default(path.join('.cache', 'vectors')),
   SHUTDOWN_GRACE_MS: int(0).default(30_000),
 });
 

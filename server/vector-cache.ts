@@ -3,9 +3,11 @@ import 'server-only';
  * A byte-bounded LRU of embeddings, keyed by model + the exact text the model saw (a query's key
  * includes its instruction). Full-length vectors are stored; `dimensions` is applied after, so one
  * entry serves every Matryoshka size. Searching again, or after editing one line of a large
- * knowledge base, embeds only what is new.
+ * knowledge base, embeds only what is new. Behind it, when configured, the persistent store on
+ * disk (disk-cache.ts): a memory miss is looked up there, and new vectors are written there too.
  */
 import { LRUCache } from 'lru-cache';
+import type { ModelVectorStore } from './disk-cache';
 
 export interface CachedEmbedding {
   vector: Float32Array;
@@ -21,6 +23,7 @@ export class VectorCache {
     maxBytes: number,
     /** Distinguishes models and dtypes sharing one process (e.g. in tests and benchmarks). */
     private readonly modelKey: string,
+    private readonly disk?: ModelVectorStore,
   ) {
     if (maxBytes > 0) {
       this.lru = new LRUCache({
@@ -35,10 +38,16 @@ export class VectorCache {
   }
 
   get(text: string): CachedEmbedding | undefined {
-    return this.lru?.get(this.key(text));
+    const inMemory = this.lru?.get(this.key(text));
+    if (inMemory || !this.disk) return inMemory;
+    const onDisk = this.disk.get(text);
+    if (onDisk) this.lru?.set(this.key(text), onDisk);
+    return onDisk;
   }
 
-  set(text: string, value: CachedEmbedding) {
-    this.lru?.set(this.key(text), value);
+  /** Remembers new vectors; the disk write is queued, never awaited. */
+  setMany(entries: Map<string, CachedEmbedding>) {
+    for (const [text, value] of entries) this.lru?.set(this.key(text), value);
+    this.disk?.setMany(entries);
   }
 }

@@ -66,6 +66,8 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
+      // A test server starts with no vectors from earlier runs unless the test asks for the disk cache.
+      DISK_CACHE_MAX_BYTES: '0',
       ...opts.env,
       MODEL_DIR: opts.modelDir,
       PORT: String(opts.port),

@@ -33,7 +33,9 @@ export async function startTestEmbedder(
     workers.push(worker);
     return worker;
   };
-  const embedder = new Embedder({ ...settings(), ...overrides }, modelDir, (line) => logs.push(line), spawn);
+  // The disk cache persists across test runs: off unless a test turns it on (with its own folder).
+  const merged = { ...settings(), DISK_CACHE_MAX_BYTES: 0, ...overrides };
+  const embedder = new Embedder(merged, modelDir, (line) => logs.push(line), spawn);
   await embedder.start();
   return { embedder, workers, logs, batches };
 }
