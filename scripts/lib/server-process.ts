@@ -21,7 +21,7 @@ export interface ServerProcess {
 export interface StartOptions {
   port: number;
   modelDir: string;
-  /** Extra server settings (MAX_QUEUE_TEXTS, …); see server/settings.ts. */
+  /** Extra server settings (MAX_QUEUE_WAIT_MS, …); see server/settings.ts. */
   env?: Record<string, string>;
   /** Flags for node itself (e.g. --trace-gc, which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
