@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
-import type { SearchResponse } from '@/lib/schemas';
+import { QUERY_PREVIEW_LENGTH, type SearchResponse } from '@/lib/schemas';
 import { VectorChart } from './vector-chart';
 
 /** "Behind the scenes": the query's embedding as numbers and as a bar chart. */
@@ -23,8 +23,8 @@ export function VectorPanel({ query }: { query: SearchResponse['query'] | null }
         <span>
           <span className="block font-semibold text-slate-900">Behind the scenes: the query vector</span>
           <span className="block text-slate-500 text-sm">
-            What the model turned your query into: the first {query?.vector.length ?? 50} numbers of its
-            embedding.
+            What the model turned your query into: the first {query?.vector.length ?? QUERY_PREVIEW_LENGTH}{' '}
+            numbers of its embedding.
           </span>
         </span>
         <svg

@@ -6,9 +6,6 @@
 import type { z } from 'zod';
 import { AppError } from './errors';
 import {
-  type EmbedRequest,
-  type EmbedResponse,
-  embedResponseSchema,
   type Health,
   healthSchema,
   type SearchRequest,
@@ -71,19 +68,6 @@ export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
   const parsed = healthSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   throw AppError.fromBody(body, response.ok ? 500 : response.status);
-}
-
-export async function postEmbed(
-  request: EmbedRequest,
-  { signal }: { signal?: AbortSignal } = {},
-): Promise<EmbedResponse> {
-  const response = await send('/api/embed', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(request),
-    signal,
-  });
-  return parseJsonResponse(response, embedResponseSchema);
 }
 
 export async function postSearch(

@@ -1,6 +1,6 @@
 /** Display helpers shared by the result list and the vector panel. */
 
-/** Scores and vector values are shown with 4 decimals, as in the original Streamlit demo. */
+/** Scores and vector values are shown with 4 decimals: enough to tell close scores apart, short enough to scan. */
 export function formatFixed4(value: number): string {
   return value.toFixed(4);
 }

@@ -1,7 +1,8 @@
 /**
  * The HTTP contract, defined once. The server validates requests with these schemas; the browser
- * infers its types from them. Limits that depend on server settings (inputs per request, characters
- * per text) are passed in by `requestSchemas(limits)`; the browser uses the defaults only for types.
+ * infers its types from them and can validate with them too. Limits that depend on server settings
+ * (inputs per request, characters per text) are passed in by `requestSchemas(limits)`: the server
+ * passes its settings, the browser the `limits` that /api/health reports.
  */
 import { z } from 'zod';
 
@@ -9,23 +10,57 @@ export const DEFAULT_INSTRUCTION =
   'Given a web search query, retrieve relevant passages that answer the query';
 export const DEFAULT_TOP_K = 5;
 export const DEFAULT_THRESHOLD = 0.4;
-/** How many leading query-vector values /api/search returns (the seed article's chart). */
+/**
+ * How many leading query-vector values /api/search returns: enough to draw the vector's shape in
+ * the page's chart without sending thousands of numbers per search.
+ */
 export const QUERY_PREVIEW_LENGTH = 50;
+
+/** Ranges the API fixes for every server (not settings); the page renders its input bounds from them. */
+export const TOP_K_MIN = 1;
+export const TOP_K_MAX = 100;
+/** Cosine similarity of unit vectors lies in −1..1. */
+export const THRESHOLD_MIN = -1;
+export const THRESHOLD_MAX = 1;
+/** Qwen3-Embedding supports Matryoshka prefixes from 32 dimensions up to its full width. */
 export const MIN_DIMENSIONS = 32;
+export const MAX_INSTRUCTION_CHARS = 2_000;
 
-export interface RequestLimits {
-  maxInputs: number;
-  maxCharsPerText: number;
-  maxInstructionChars: number;
-}
+/** The kinds of text /api/embed takes; queries get the instruction and go first in the queue. */
+export const TEXT_KINDS = ['document', 'query'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
 
+/** The request limits a server enforces; GET /api/health reports its effective values. */
+export const requestLimitsSchema = z.object({
+  /** Entries (knowledgeBase) or texts per request: MAX_INPUTS. */
+  maxInputs: z.number(),
+  /** Characters per entry, query or text: MAX_CHARS_PER_TEXT. */
+  maxCharsPerText: z.number(),
+  maxInstructionChars: z.number(),
+  /** Tokens per text; longer texts are truncated: MAX_TOKENS, capped by the model's context. */
+  maxTokens: z.number(),
+  /** Tokens one request may send to the model, after truncation: MAX_REQUEST_TOKENS. */
+  maxRequestTokens: z.number(),
+});
+export type RequestLimits = z.infer<typeof requestLimitsSchema>;
+
+/**
+ * The defaults of the configurable limits: server/settings.ts uses them as the defaults of
+ * MAX_INPUTS, MAX_CHARS_PER_TEXT, MAX_TOKENS and MAX_REQUEST_TOKENS. The browser should prefer
+ * the server's effective values from /api/health.
+ */
 export const DEFAULT_LIMITS: RequestLimits = {
   maxInputs: 2048,
-  maxCharsPerText: 50_000,
-  maxInstructionChars: 2_000,
+  maxCharsPerText: 32_768,
+  maxInstructionChars: MAX_INSTRUCTION_CHARS,
+  maxTokens: 8192,
+  maxRequestTokens: 262_144,
 };
 
-function textField(limits: RequestLimits) {
+/** What the request schemas depend on: the rest of RequestLimits is checked after tokenising. */
+export type SchemaLimits = Pick<RequestLimits, 'maxInputs' | 'maxCharsPerText'>;
+
+function textField(limits: SchemaLimits) {
   return z
     .string({ error: 'must be a string' })
     .max(limits.maxCharsPerText, { error: `must be at most ${limits.maxCharsPerText} characters` });
@@ -37,10 +72,10 @@ const dimensionsField = z
   .min(MIN_DIMENSIONS, { error: `must be at least ${MIN_DIMENSIONS}` })
   .optional();
 
-export function requestSchemas(limits: RequestLimits = DEFAULT_LIMITS) {
+export function requestSchemas(limits: SchemaLimits = DEFAULT_LIMITS) {
   const instruction = z
     .string({ error: 'must be a string' })
-    .max(limits.maxInstructionChars, { error: `must be at most ${limits.maxInstructionChars} characters` })
+    .max(MAX_INSTRUCTION_CHARS, { error: `must be at most ${MAX_INSTRUCTION_CHARS} characters` })
     .optional();
   const texts = z
     .array(textField(limits), { error: 'must be an array of strings' })
@@ -53,13 +88,13 @@ export function requestSchemas(limits: RequestLimits = DEFAULT_LIMITS) {
     topK: z
       .number({ error: 'must be an integer' })
       .int({ error: 'must be an integer' })
-      .min(1, { error: 'must be at least 1' })
-      .max(100, { error: 'must be at most 100' })
+      .min(TOP_K_MIN, { error: `must be at least ${TOP_K_MIN}` })
+      .max(TOP_K_MAX, { error: `must be at most ${TOP_K_MAX}` })
       .default(DEFAULT_TOP_K),
     threshold: z
       .number({ error: 'must be a number' })
-      .min(-1, { error: 'must be at least -1' })
-      .max(1, { error: 'must be at most 1' })
+      .min(THRESHOLD_MIN, { error: `must be at least ${THRESHOLD_MIN}` })
+      .max(THRESHOLD_MAX, { error: `must be at most ${THRESHOLD_MAX}` })
       .default(DEFAULT_THRESHOLD),
     instruction,
     dimensions: dimensionsField,
@@ -67,7 +102,9 @@ export function requestSchemas(limits: RequestLimits = DEFAULT_LIMITS) {
 
   const embed = z.object({
     texts,
-    kind: z.enum(['document', 'query'], { error: 'must be "document" or "query"' }).default('document'),
+    kind: z
+      .enum(TEXT_KINDS, { error: `must be ${TEXT_KINDS.map((k) => `"${k}"`).join(' or ')}` })
+      .default('document'),
     instruction,
     dimensions: dimensionsField,
   });
@@ -80,7 +117,6 @@ export type SearchRequest = z.input<Schemas['search']>;
 export type ParsedSearchRequest = z.output<Schemas['search']>;
 export type EmbedRequest = z.input<Schemas['embed']>;
 export type ParsedEmbedRequest = z.output<Schemas['embed']>;
-export type TextKind = ParsedEmbedRequest['kind'];
 
 export const modelInfoSchema = z.object({
   id: z.string(),
@@ -92,7 +128,10 @@ export const modelInfoSchema = z.object({
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
-export const deviceSchema = z.enum(['cpu', 'cuda']);
+/** Where inference runs; the EMBEDDER_DEVICE setting adds "auto". */
+export const DEVICES = ['cpu', 'cuda'] as const;
+export const deviceSchema = z.enum(DEVICES);
+export type Device = z.infer<typeof deviceSchema>;
 
 export const healthSchema = z.object({
   status: z.enum(['loading', 'ready', 'error']),
@@ -117,6 +156,7 @@ export const healthSchema = z.object({
       timeInQueueMs: z.object({ count: z.number(), p50: z.number(), p99: z.number(), max: z.number() }),
     })
     .optional(),
+  limits: requestLimitsSchema,
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanText } from './text-clean';
+import { cleanRequiredTexts, cleanText } from './text-clean';
 
 describe('cleanText', () => {
   test('removes zero-width and bidi-control characters', () => {
@@ -20,5 +20,17 @@ describe('cleanText', () => {
 
   test('normalises to NFC so that composed and decomposed text match', () => {
     expect(cleanText('e\u0301')).toBe('\u00E9');
+  });
+});
+
+describe('cleanRequiredTexts', () => {
+  test('returns the cleaned texts in order', () => {
+    expect(cleanRequiredTexts([' a\u200B ', 'b'], 'texts')).toEqual(['a', 'b']);
+  });
+
+  test('a text that is empty after clean-up is a 400 naming its index', () => {
+    expect(() => cleanRequiredTexts(['ok', '\uFEFF\u200B '], 'knowledgeBase')).toThrow(
+      expect.objectContaining({ code: 'invalid_request', field: 'knowledgeBase[1]' }),
+    );
   });
 });

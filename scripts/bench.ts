@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_INSTRUCTION } from '../lib/schemas';
 import { Embedder } from '../server/embedder';
-import { search } from '../server/search';
+import { runSearch, validateSearch } from '../server/search';
 import { type Settings, settings } from '../server/settings';
 import { EmbeddingTokenizer, formatQuery } from '../server/tokenizer';
 import { contenders, openRawSession, openTransformersJs, runRows, sortedBatches } from './bench/contenders';
@@ -176,10 +176,11 @@ async function measureReSearch(cached: Settings, modelDir: string) {
   const embedder = new Embedder(cached, modelDir, log);
   await embedder.start();
   const kb = makeCorpus({ count: Number(args['kb-lines']), seed: 5, medianTokens: 16 });
-  const req = (query: string, knowledgeBase = kb) => ({ knowledgeBase, query, topK: 5, threshold: 0.4 });
-  const firstMs = await timeMs(() => search(embedder, req('first question')));
-  const againMs = await timeMs(() => search(embedder, req('a different question')));
-  const sameQueryMs = await timeMs(() => search(embedder, req('first question')));
+  const search = (query: string, knowledgeBase = kb) =>
+    runSearch(embedder, validateSearch(embedder, { knowledgeBase, query, topK: 5, threshold: 0.4 }));
+  const firstMs = await timeMs(() => search('first question'));
+  const againMs = await timeMs(() => search('a different question'));
+  const sameQueryMs = await timeMs(() => search('first question'));
   log(
     `re-search: first ${Math.round(firstMs)} ms, again with a new query ${round(againMs, 1)} ms, same query ${round(sameQueryMs, 2)} ms`,
   );
@@ -188,7 +189,7 @@ async function measureReSearch(cached: Settings, modelDir: string) {
   const searches = Number(args.searches);
   const rssAt: Record<string, number> = {};
   for (let i = 1; i <= searches; i++) {
-    await search(embedder, req(`question number ${i}`, smallKb));
+    await search(`question number ${i}`, smallKb);
     if ([10, 100, 250, 500, 750, 1000, searches].includes(i)) rssAt[i] = rssMiB();
   }
   log(`RSS over ${searches} searches: ${JSON.stringify(rssAt)}`);

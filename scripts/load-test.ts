@@ -22,9 +22,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './lib/load-phases';
-import { AVG_TEXTS } from './lib/search-traffic';
-import { endOfRunChecks, freePort, report, sleep, startServer, stopServer } from './lib/server-process';
+import { TEST_MODEL_DIR } from '../server/model-files';
+import { freePort, startServer, stopServer } from '../tests/support/server-process';
+import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './load/load-phases';
+import { AVG_TEXTS } from './load/search-traffic';
+import { endOfRunChecks, report, sleep } from './load/server-stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,7 +34,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '80' },
     seconds: { type: 'string', default: '15' },
     out: { type: 'string', default: 'bench/load-results.json' },
-    'model-dir': { type: 'string', default: 'models/qwen3-embedding-test' },
+    'model-dir': { type: 'string', default: TEST_MODEL_DIR },
     'timeout-s': { type: 'string', default: '10' },
     /** The targets; a slower machine or model may need its own. */
     'refusal-p99-ms': { type: 'string', default: '50' },

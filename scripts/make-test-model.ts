@@ -10,8 +10,8 @@
  */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { TEST_MODEL_DIR } from '../server/model-files';
 import {
-  DEFAULT_OUT_DIR,
   defaultOptions,
   generateTestModel,
   PRESETS,
@@ -20,9 +20,9 @@ import {
 } from './test-model';
 
 const USAGE = `usage: npx tsx scripts/make-test-model.ts [options]
-  --out DIR            output folder (default models/qwen3-embedding-test)
+  --out DIR            output folder (default ${TEST_MODEL_DIR})
   --preset NAME        tiny (default) or 0.6b (Qwen3-Embedding-0.6B's shape, ~2.4 GB fp32;
-                       default folder models/qwen3-embedding-test-0.6b)
+                       default folder ${TEST_MODEL_DIR}-0.6b)
   --hidden N --layers N --heads N --kv-heads N --head-dim N --intermediate N
                        override single dimensions (applied after --preset)
   --seed N             weight seed (default 42)
@@ -86,7 +86,7 @@ function parseOptions(argv: string[]): Partial<TestModelOptions> {
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   // A big preset gets its own folder by default, so it never replaces the tiny model tests rely on.
   const presetDir =
-    values.preset && values.preset !== 'tiny' ? { outDir: `${DEFAULT_OUT_DIR}-${values.preset}` } : {};
+    values.preset && values.preset !== 'tiny' ? { outDir: `${TEST_MODEL_DIR}-${values.preset}` } : {};
   return { ...preset, ...presetDir, ...given };
 }
 

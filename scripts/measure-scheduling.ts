@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ParsedSearchRequest } from '../lib/schemas';
 import { Embedder } from '../server/embedder';
-import { search } from '../server/search';
+import { runSearch, validateSearch } from '../server/search';
 import { type Settings, settings } from '../server/settings';
 import { makeCorpus } from './bench/corpus';
 import { median, round, timeMs } from './bench/stats';
@@ -41,6 +41,9 @@ const request = (knowledgeBase: string[], query: string): ParsedSearchRequest =>
   topK: 5,
   threshold: 0.4,
 });
+
+const search = (embedder: Embedder, req: ParsedSearchRequest) =>
+  runSearch(embedder, validateSearch(embedder, req));
 
 async function started(s: Settings): Promise<Embedder> {
   const embedder = new Embedder(s, args['model-dir'], log);

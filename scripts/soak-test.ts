@@ -17,24 +17,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { committedHeapMiB, liveHeapMiB } from './lib/gc-trace';
-import { latencyStats } from './lib/search-traffic';
-import {
-  endOfRunChecks,
-  freePort,
-  mib,
-  pollHealth,
-  report,
-  type ServerProcess,
-  sampleRss,
-  startServer,
-  stopServer,
-} from './lib/server-process';
-import { checkBody, type Kind, soakRequest } from './lib/soak-traffic';
+import { TEST_MODEL_DIR } from '../server/model-files';
+import { freePort, type ServerProcess, startServer, stopServer } from '../tests/support/server-process';
+import { committedHeapMiB, liveHeapMiB } from './load/gc-trace';
+import { latencyStats } from './load/search-traffic';
+import { endOfRunChecks, mib, pollHealth, report, sampleRss } from './load/server-stats';
+import { checkBody, type Kind, soakRequest } from './load/soak-traffic';
 
 const { values: args } = parseArgs({
   options: {
-    'model-dir': { type: 'string', default: 'models/qwen3-embedding-test' },
+    'model-dir': { type: 'string', default: TEST_MODEL_DIR },
     requests: { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '8' },
     'cache-mib': { type: 'string', default: '8' },

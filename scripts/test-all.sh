@@ -54,7 +54,7 @@ echo
 
 export BASE_URL SERVER_URL="$BASE_URL"
 run_suite "API tests" npx vitest run --config vitest.api.config.ts
-run_suite "browser tests" npx tsx e2e/run.ts
+run_suite "browser tests" npx playwright test
 
 kill "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true

@@ -5,8 +5,8 @@
  * token) L2-normalised. Every input name, dtype and shape is read from the session.
  */
 import * as ort from 'onnxruntime-node';
-import { float16BitsToFloat32 } from '../lib/float16';
 import { l2NormalizeInPlace } from '../lib/vector-math';
+import { float16BitsToFloat32 } from './float16';
 import type { ModelShape } from './model-files';
 import type { TokenBatch } from './worker-protocol';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { EmbedResponse, ParsedEmbedRequest } from '../lib/schemas';
+import { cleanRequiredTexts } from '../lib/text-clean';
 import type { Embedder } from './embedder';
-import { cleanTexts } from './search';
 
 /** /api/embed: full-length (or `dimensions`-long) normalised vectors and token counts, in input order. */
 export async function embedTexts(
@@ -9,7 +9,7 @@ export async function embedTexts(
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
 ): Promise<EmbedResponse> {
-  const texts = cleanTexts(req.texts, 'texts');
+  const texts = cleanRequiredTexts(req.texts, 'texts');
   const out = await embedder.embed(texts, {
     kind: req.kind,
     instruction: req.instruction,
@@ -17,7 +17,7 @@ export async function embedTexts(
     signal,
     field: 'texts',
   });
-  const { info } = embedder.ready();
+  const { info } = embedder.requireReady();
   return {
     embeddings: out.vectors.map((v) => Array.from(v)),
     dims: out.vectors[0]?.length ?? info.dims,

@@ -31,7 +31,6 @@ async function initialise(init: WorkerInit) {
       device: opened.device,
       deviceReason: opened.deviceReason,
       dtype: opened.dtype,
-      file: opened.file,
       hiddenSize: warm.hiddenSize,
       loadMs: Math.round(performance.now() - started),
     },

@@ -3,7 +3,7 @@ import 'server-only';
  * The embedder: the app's one costly resource, created once per process (kept on globalThis so
  * dev reloads reuse it), loading in the background and warmed up before it reports ready. It
  * turns texts into normalised Qwen3 embeddings: cache look-up → tokenise → the shared batch queue
- * → inference workers → cache. A failed load is retried on later use.
+ * → inference workers → cache. A failed load is retried on a timer (see `fail`).
  */
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -12,9 +12,9 @@ import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from 
 import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
 import { DiskVectorCache } from './disk-cache';
-import { defaultModelDir, readModelConfig } from './model-files';
+import { defaultModelDir, onnxFileFor, readModelConfig } from './model-files';
 import { modelIdentity } from './model-identity';
-import type { Settings } from './settings';
+import { requestLimits, type Settings } from './settings';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
 import { costModelFor } from './work-cost';
@@ -22,6 +22,8 @@ import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
 
 const RETRY_LOAD_AFTER_MS = 10_000;
+/** A client told "model unavailable" should come back when the next reload may have succeeded. */
+const UNAVAILABLE_RETRY_AFTER_S = RETRY_LOAD_AFTER_MS / 1000;
 
 export interface EmbedOptions {
   kind: TextKind;
@@ -51,14 +53,13 @@ interface Ready {
   info: ModelInfo;
 }
 
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string; at: number }
-  | ({ status: 'ready' } & Ready);
+type State = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Ready);
 
 export class Embedder {
   private state: State = { status: 'loading' };
   private loading?: Promise<void>;
+  private reloadTimer?: NodeJS.Timeout;
+  private closed = false;
 
   constructor(
     private readonly settings: Settings,
@@ -68,18 +69,31 @@ export class Embedder {
     private readonly spawnWorker?: () => Worker,
   ) {}
 
-  /** Starts loading (once; again after a failure once RETRY_LOAD_AFTER_MS has passed). */
+  /** Starts loading the model (once: a failed load is retried by `fail`'s timer, not by callers). */
   start(): Promise<void> {
-    const s = this.state;
-    const retry = s.status === 'error' && Date.now() - s.at > RETRY_LOAD_AFTER_MS;
-    if (!this.loading || retry) {
-      this.state = { status: 'loading' };
-      this.loading = this.load().catch((err: Error) => {
-        this.state = { status: 'error', message: err.message, at: Date.now() };
-        this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
-      });
-    }
+    this.loading ??= this.load().catch((err: Error) => {
+      this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
+      this.fail(err.message);
+    });
     return this.loading;
+  }
+
+  /**
+   * Puts the embedder in error and schedules the one retry path: a full reload RETRY_LOAD_AFTER_MS
+   * later (and again after each failure). A timer rather than "retry on the next request" keeps
+   * every read (health, a request's 503) free of side effects, and a server whose model folder is
+   * fixed recovers even when nobody is calling it.
+   */
+  private fail(message: string) {
+    this.state = { status: 'error', message };
+    clearTimeout(this.reloadTimer);
+    if (this.closed) return;
+    this.reloadTimer = setTimeout(() => {
+      this.state = { status: 'loading' };
+      this.loading = undefined;
+      void this.start();
+    }, RETRY_LOAD_AFTER_MS);
+    this.reloadTimer.unref();
   }
 
   private async load() {
@@ -133,16 +147,12 @@ export class Embedder {
     const modelId = diskStore
       ? modelIdentity({
           modelDir: this.modelDir,
-          onnxFile: model.file,
+          onnxFile: onnxFileFor(this.modelDir, model.dtype),
           dtype: model.dtype,
           maxTokens: info.maxTokens,
         })
       : '';
-    const cache = new VectorCache(
-      this.settings.CACHE_MAX_BYTES,
-      `${info.id}/${info.dtype}`,
-      diskStore?.forModel(modelId),
-    );
+    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, diskStore?.forModel(modelId));
     this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info, diskStore };
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
@@ -161,48 +171,53 @@ export class Embedder {
     }
   }
 
-  /** No worker can be restarted: fail what waits, report the error, let start() retry a full load later. */
+  /** No worker can be restarted: fail what waits, report the error; `fail` retries a full load later. */
   private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler, err: Error) {
     const message = `The inference worker could not be restarted: ${err.message}`;
-    this.state = { status: 'error', message, at: Date.now() };
-    scheduler.failAll(new AppError('model_unavailable', message, { retryAfterSeconds: 10 }));
+    this.fail(message);
+    scheduler.failAll(
+      new AppError('model_unavailable', message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S }),
+    );
     void pool.close();
   }
 
+  /** The state for GET /api/health; a pure read. */
   health(): Health {
     const s = this.state;
-    if (s.status === 'error') void this.start();
-    const base = { workerRestarts: s.status === 'ready' ? s.pool.restarts : 0 };
-    const queue = s.status === 'ready' ? s.scheduler.stats() : undefined;
+    const limits = requestLimits(this.settings);
+    if (s.status === 'ready') limits.maxTokens = s.info.maxTokens;
+    const base = {
+      workerRestarts: s.status === 'ready' ? s.pool.restarts : 0,
+      queue: s.status === 'ready' ? s.scheduler.stats() : undefined,
+      limits,
+    };
     if (s.status === 'loading')
-      return { status: 'loading', message: `Loading the model from ${this.modelDir}`, queue, ...base };
-    if (s.status === 'error') return { status: 'error', message: s.message, queue, ...base };
+      return { status: 'loading', message: `Loading the model from ${this.modelDir}`, ...base };
+    if (s.status === 'error') return { status: 'error', message: s.message, ...base };
     return {
       status: 'ready',
       model: s.info,
       device: s.model.device,
       deviceReason: s.model.deviceReason,
-      queue,
       ...base,
     };
   }
 
-  /** The loaded model, or the 503 a request should get while there is none. */
-  ready(): Ready {
+  /** The loaded model, or the 503 a request should get while there is none; a pure read. */
+  requireReady(): Ready {
     const s = this.state;
     if (s.status === 'ready') return s;
-    void this.start();
     if (s.status === 'loading')
       throw new AppError('model_loading', 'The model is still loading; retry in a few seconds', {
         retryAfterSeconds: 2,
       });
     throw new AppError('model_unavailable', `The model could not be loaded: ${s.message}`, {
-      retryAfterSeconds: 10,
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S,
     });
   }
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
-    const r = this.ready();
+    const r = this.requireReady();
     if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
       throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
     }
@@ -255,6 +270,8 @@ export class Embedder {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reloadTimer);
     const s = this.state;
     if (s.status !== 'ready') return;
     await s.pool.close();

@@ -54,7 +54,7 @@ describe('faults', () => {
     expect(await running).toBe('worker_crashed');
     while (e.health().status === 'ready') await new Promise((r) => setTimeout(r, 10));
     expect(e.health()).toMatchObject({ status: 'error', message: expect.stringContaining('model.onnx') });
-    expect(() => e.ready()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
+    expect(() => e.requireReady()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
   });
 
   test('a missing ONNX file leaves the embedder in error with a message naming the file', async () => {
@@ -64,7 +64,22 @@ describe('faults', () => {
     const health = embedder.health();
     expect(health.status).toBe('error');
     expect(health.message).toContain(path.join('onnx', 'model.onnx'));
-    expect(() => embedder?.ready()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
+    expect(() => embedder?.requireReady()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));
+  });
+
+  test('a model folder repaired after a failed load is loaded again without a restart', async () => {
+    const dir = copyOfTestModel('repaired');
+    const onnx = path.join(dir, 'onnx', 'model.onnx');
+    const saved = `${onnx}.saved`;
+    fs.renameSync(onnx, saved);
+    embedder = await startEmbedder({}, dir);
+    expect(embedder.health().status).toBe('error');
+    fs.renameSync(saved, onnx);
+    // The retry timer reloads on its own: nothing here calls the embedder except to read its health.
+    while (embedder.health().status !== 'ready') await new Promise((r) => setTimeout(r, 100));
+    expect((await embedder.embed(['back again'], { kind: 'document', field: 'texts' })).vectors).toHaveLength(
+      1,
+    );
   });
 
   test('a corrupt ONNX file leaves the embedder in error with a message naming the file', async () => {

@@ -114,10 +114,18 @@ export function jsonResponseStreamingArray<T extends object>(
   return new Response(stream, { headers: { 'Content-Type': 'application/json' } });
 }
 
+/**
+ * The one translation of a thrown value into the API's error: an AppError as it is; anything else is
+ * a bug, logged here with its stack and answered as a generic 500 that leaks no internals.
+ */
+export function toAppError(err: unknown): AppError {
+  if (AppError.is(err)) return err;
+  console.error('[api] unexpected error:', err);
+  return new AppError('internal', 'Internal server error');
+}
+
 export function errorResponse(err: unknown): Response {
-  const appError = AppError.is(err) ? err : undefined;
-  if (!appError) console.error('[api] unexpected error:', err);
-  const e = appError ?? new AppError('internal', 'Internal server error');
+  const e = toAppError(err);
   const headers: Record<string, string> = {};
   if (e.retryAfterSeconds !== undefined) headers['Retry-After'] = String(e.retryAfterSeconds);
   // The unread rest of an oversized body would otherwise be taken for the next request on this connection.
@@ -125,8 +133,8 @@ export function errorResponse(err: unknown): Response {
   return Response.json(e.toBody(), { status: e.status, headers });
 }
 
-/** Wraps a handler so that every thrown error becomes the JSON error shape. */
-export function route(handler: (request: Request) => Promise<Response>) {
+/** Wraps a route handler so that anything it throws is answered as the JSON error shape. */
+export function withJsonErrors(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     try {
       return await handler(request);

@@ -11,16 +11,17 @@ export const PULLED_MODEL_DIR = path.join(MODELS_ROOT, 'Qwen3-Embedding-0.6B-ONN
 /** Where the generated random-weight test model lives. */
 export const TEST_MODEL_DIR = path.join(MODELS_ROOT, 'qwen3-embedding-test');
 
-export type Dtype = 'fp32' | 'fp16' | 'q8' | 'q4f16';
-
-/** transformers.js' file naming: onnx/model{suffix}.onnx. */
-export const DTYPE_FILES: Record<Dtype, string> = {
+/** The dtypes a model folder can hold, in transformers.js' file naming: onnx/model{suffix}.onnx. */
+export const DTYPE_FILES = {
   fp32: 'model.onnx',
   fp16: 'model_fp16.onnx',
   q8: 'model_quantized.onnx',
   q4f16: 'model_q4f16.onnx',
-};
+} as const;
+export type Dtype = keyof typeof DTYPE_FILES;
+export const DTYPES = Object.keys(DTYPE_FILES) as [Dtype, ...Dtype[]];
 
+/** The shapes the runtime reads from config.json (the generator in scripts/test-model adds its own). */
 export interface ModelShape {
   hiddenSize: number;
   numLayers: number;
@@ -83,7 +84,7 @@ export function onnxFileFor(dir: string, dtype: Dtype): string {
 }
 
 export function availableDtypes(dir: string): Dtype[] {
-  return (Object.keys(DTYPE_FILES) as Dtype[]).filter((d) => fs.existsSync(onnxFileFor(dir, d)));
+  return DTYPES.filter((d) => fs.existsSync(onnxFileFor(dir, d)));
 }
 
 function isModelDir(dir: string): boolean {

@@ -1,24 +1,28 @@
 import 'server-only';
 /**
  * /api/search as newline-delimited JSON: `progress` events while the knowledge base is embedded
- * (at most every 100 ms), then one `result` or `error` line. If the client goes away (its request
- * signal aborts or it cancels the stream) the search is cancelled and its queued work dropped.
+ * (at most every 100 ms), then one `result` or `error` line, then the end of the response. If the
+ * client goes away (its request signal aborts or it cancels the stream) the search is cancelled and
+ * its queued work dropped.
  */
-import { AppError } from '../lib/errors';
 import type { SearchEvent } from '../lib/schemas';
-import type { PreparedSearch } from './search';
+import type { Embedder } from './embedder';
+import { toAppError } from './http';
+import { runSearch, type ValidSearch } from './search';
 
 const PROGRESS_INTERVAL_MS = 100;
 
-export function streamSearch(search: PreparedSearch, requestSignal: AbortSignal): Response {
-  const abort = new AbortController();
-  requestSignal.addEventListener('abort', () => abort.abort(), { once: true });
+export function streamSearch(embedder: Embedder, search: ValidSearch, requestSignal: AbortSignal): Response {
+  const cancelled = new AbortController();
+  const signal = AbortSignal.any([requestSignal, cancelled.signal]);
   const encoder = new TextEncoder();
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
+      // Once the reader has cancelled the stream, it takes no more writes.
+      const open = () => !cancelled.signal.aborted;
       const send = (event: SearchEvent) => {
-        if (!abort.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        if (open()) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       };
       let lastProgress = 0;
       const onProgress = (done: number, total: number) => {
@@ -28,19 +32,24 @@ export function streamSearch(search: PreparedSearch, requestSignal: AbortSignal)
         send({ type: 'progress', done, total });
       };
       try {
-        send({ type: 'result', data: await search({ signal: abort.signal, onProgress }) });
+        send({ type: 'result', data: await runSearch(embedder, search, { signal, onProgress }) });
       } catch (err) {
-        if (!AppError.is(err)) console.error('[api] search failed:', err);
-        const e = AppError.is(err) ? err : new AppError('internal', 'Internal server error');
+        const e = toAppError(err);
         send({ type: 'error', error: { code: e.code, message: e.message } });
       }
-      if (!abort.signal.aborted) controller.close();
+      if (open()) controller.close();
     },
     cancel() {
-      abort.abort();
+      cancelled.abort();
     },
   });
   return new Response(stream, {
-    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      // Not `no-store`: Chromium reports a no-store response that the page reads through a stream
+      // reader as aborted (net::ERR_ABORTED), even when it ended normally. A POST is never reused
+      // from a cache anyway; `no-cache` still forbids it.
+      'Cache-Control': 'no-cache',
+    },
   });
 }

@@ -1,36 +1,23 @@
 import 'server-only';
+import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } from '../lib/schemas';
 /**
  * Semantic search: embed the query (with its instruction) and the knowledge base (without), score
  * every entry by cosine similarity (a dot product: vectors are unit length), keep the top k.
+ *
+ * Two steps, used alike by the route and the benchmark: `validateSearch` checks everything that can
+ * be checked before any work (texts empty after clean-up → 400, no model → 503), so a streamed
+ * search can still answer with a plain JSON error; `runSearch` does the work.
  */
-import { invalid } from '../lib/errors';
-import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } from '../lib/schemas';
-import { cleanText } from '../lib/text-clean';
+import { cleanRequiredText, cleanRequiredTexts } from '../lib/text-clean';
 import { dot, roundTo, topKIndices } from '../lib/vector-math';
 import type { Embedder } from './embedder';
 
-/** Cleans every text; one that is empty afterwards is a 400 naming it (e.g. `knowledgeBase[3]`). */
-export function cleanTexts(texts: readonly string[], field: string): string[] {
-  return texts.map((text, i) => {
-    const cleaned = cleanText(text);
-    if (!cleaned)
-      throw invalid(`${field}[${i}]`, 'is empty (after removing whitespace and invisible characters)');
-    return cleaned;
-  });
-}
-
-export function cleanQuery(query: string): string {
-  const cleaned = cleanText(query);
-  if (!cleaned) throw invalid('query', 'is empty (after removing whitespace and invisible characters)');
-  return cleaned;
-}
-
-/** An AbortController that follows `parent` and can also be aborted on its own (a sibling failed). */
-function linkedController(parent?: AbortSignal): AbortController {
-  const controller = new AbortController();
-  if (parent?.aborted) controller.abort();
-  parent?.addEventListener('abort', () => controller.abort(), { once: true });
-  return controller;
+/** A search request that passed every check that needs no model run. */
+export interface ValidSearch {
+  request: ParsedSearchRequest;
+  /** The knowledge base after clean-up, in the request's order. */
+  entries: string[];
+  query: string;
 }
 
 export interface SearchContext {
@@ -38,40 +25,26 @@ export interface SearchContext {
   onProgress?: (done: number, total: number) => void;
 }
 
-export type PreparedSearch = (ctx?: SearchContext) => Promise<SearchResponse>;
-
-/**
- * Checks everything that can be checked before any work (texts empty after clean-up → 400, no
- * model → 503), so a streamed search can still answer with a plain JSON error; returns the search.
- */
-export function prepareSearch(embedder: Embedder, req: ParsedSearchRequest): PreparedSearch {
-  const entries = cleanTexts(req.knowledgeBase, 'knowledgeBase');
-  const query = cleanQuery(req.query);
-  embedder.ready();
-  return (ctx = {}) => runSearch(embedder, req, entries, query, ctx);
+export function validateSearch(embedder: Embedder, request: ParsedSearchRequest): ValidSearch {
+  const entries = cleanRequiredTexts(request.knowledgeBase, 'knowledgeBase');
+  const query = cleanRequiredText(request.query, 'query');
+  embedder.requireReady();
+  return { request, entries, query };
 }
 
-export function search(
+export async function runSearch(
   embedder: Embedder,
-  req: ParsedSearchRequest,
+  { request, entries, query }: ValidSearch,
   ctx: SearchContext = {},
 ): Promise<SearchResponse> {
-  return prepareSearch(embedder, req)(ctx);
-}
-
-async function runSearch(
-  embedder: Embedder,
-  req: ParsedSearchRequest,
-  entries: string[],
-  query: string,
-  ctx: SearchContext,
-): Promise<SearchResponse> {
   const started = performance.now();
-  const { info, model } = embedder.ready();
-  const controller = linkedController(ctx.signal);
-  const common = { dimensions: req.dimensions, signal: controller.signal };
+  const { info, model } = embedder.requireReady();
+  // When one of the two embeds fails, the other is cancelled too (its queued work dropped).
+  const failed = new AbortController();
+  const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
+  const common = { dimensions: request.dimensions, signal };
   const [q, docs] = await Promise.all([
-    embedder.embed([query], { ...common, kind: 'query', instruction: req.instruction, field: 'query' }),
+    embedder.embed([query], { ...common, kind: 'query', instruction: request.instruction, field: 'query' }),
     embedder.embed(entries, {
       ...common,
       kind: 'document',
@@ -79,16 +52,21 @@ async function runSearch(
       onProgress: ctx.onProgress,
     }),
   ]).catch((err) => {
-    controller.abort();
+    failed.abort();
     throw err;
   });
   const embeddedAt = performance.now();
 
   const queryVector = q.vectors[0] as Float32Array;
   const scores = docs.vectors.map((v) => dot(queryVector, v));
-  const results = topKIndices(scores, req.topK).map((index) => {
+  const results = topKIndices(scores, request.topK).map((index) => {
     const score = scores[index] as number;
-    return { index, text: req.knowledgeBase[index] as string, score, aboveThreshold: score > req.threshold };
+    return {
+      index,
+      text: request.knowledgeBase[index] as string,
+      score,
+      aboveThreshold: score > request.threshold,
+    };
   });
   const done = performance.now();
   return {

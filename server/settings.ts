@@ -6,14 +6,16 @@ import 'server-only';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, DEVICES, MAX_INSTRUCTION_CHARS, type RequestLimits } from '../lib/schemas';
+import { DTYPES } from './model-files';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
 const envSchema = z.object({
   MODEL_DIR: z.string().min(1).optional(),
-  MODEL_DTYPE: z.enum(['auto', 'fp32', 'fp16', 'q8', 'q4f16']).default('auto'),
-  EMBEDDER_DEVICE: z.enum(['auto', 'cuda', 'cpu']).default('auto'),
-  MAX_TOKENS: int(2).default(8192),
+  MODEL_DTYPE: z.enum(['auto', ...DTYPES]).default('auto'),
+  EMBEDDER_DEVICE: z.enum(['auto', ...DEVICES]).default('auto'),
+  MAX_TOKENS: int(2).default(DEFAULT_LIMITS.maxTokens),
   PORT: int(1).max(65535).default(3000),
   /** Padded tokens (rows × longest row) per inference batch; measured best on a 2-core CPU: see docs/benchmarks.md. */
   MAX_BATCH_TOKENS: int(1).optional(),
@@ -38,10 +40,10 @@ const envSchema = z.object({
    * request is admitted to; past it → 429 with Retry-After. The limit follows the machine's speed.
    */
   MAX_QUEUE_WAIT_MS: int(1).default(30_000),
-  MAX_INPUTS: int(1).default(2048),
-  MAX_CHARS_PER_TEXT: int(1).default(32_768),
+  MAX_INPUTS: int(1).default(DEFAULT_LIMITS.maxInputs),
+  MAX_CHARS_PER_TEXT: int(1).default(DEFAULT_LIMITS.maxCharsPerText),
   /** Tokens one request may send to the model (after truncation to MAX_TOKENS per text). */
-  MAX_REQUEST_TOKENS: int(1).default(262_144),
+  MAX_REQUEST_TOKENS: int(1).default(DEFAULT_LIMITS.maxRequestTokens),
   MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
   /**
@@ -75,4 +77,15 @@ let cached: Settings | undefined;
 export function settings(): Settings {
   cached ??= load();
   return cached;
+}
+
+/** The request limits these settings impose (maxTokens before the model's own context caps it). */
+export function requestLimits(s: Settings): RequestLimits {
+  return {
+    maxInputs: s.MAX_INPUTS,
+    maxCharsPerText: s.MAX_CHARS_PER_TEXT,
+    maxInstructionChars: MAX_INSTRUCTION_CHARS,
+    maxTokens: s.MAX_TOKENS,
+    maxRequestTokens: s.MAX_REQUEST_TOKENS,
+  };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 /**
- * A byte-bounded LRU of embeddings, keyed by model + the exact text the model saw (a query's key
- * includes its instruction). Full-length vectors are stored; `dimensions` is applied after, so one
+ * A byte-bounded LRU of embeddings, keyed by the exact text the model saw (a query's key includes
+ * its instruction). Each loaded model has its own cache, so the key needs no model name.
+ * Full-length vectors are stored; `dimensions` is applied after, so one
  * entry serves every Matryoshka size. Searching again, or after editing one line of a large
  * knowledge base, embeds only what is new. Behind it, when configured, the persistent store on
  * disk (disk-cache.ts): a memory miss is looked up there, and new vectors are written there too.
@@ -21,8 +22,6 @@ export class VectorCache {
 
   constructor(
     maxBytes: number,
-    /** Distinguishes models and dtypes sharing one process (e.g. in tests and benchmarks). */
-    private readonly modelKey: string,
     private readonly disk?: ModelVectorStore,
   ) {
     if (maxBytes > 0) {
@@ -33,21 +32,17 @@ export class VectorCache {
     }
   }
 
-  private key(text: string) {
-    return `${this.modelKey}\u0000${text}`;
-  }
-
   get(text: string): CachedEmbedding | undefined {
-    const inMemory = this.lru?.get(this.key(text));
+    const inMemory = this.lru?.get(text);
     if (inMemory || !this.disk) return inMemory;
     const onDisk = this.disk.get(text);
-    if (onDisk) this.lru?.set(this.key(text), onDisk);
+    if (onDisk) this.lru?.set(text, onDisk);
     return onDisk;
   }
 
   /** Remembers new vectors; the disk write is queued, never awaited. */
   setMany(entries: Map<string, CachedEmbedding>) {
-    for (const [text, value] of entries) this.lru?.set(this.key(text), value);
+    for (const [text, value] of entries) this.lru?.set(text, value);
     this.disk?.setMany(entries);
   }
 }

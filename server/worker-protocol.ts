@@ -3,10 +3,12 @@
  * The worker owns the ONNX session and nothing else does; token ids travel as one flat
  * Int32Array plus row lengths so they can be transferred, not copied.
  */
+import type { Device } from '../lib/schemas';
 import type { Dtype, ModelShape } from './model-files';
+import type { Settings } from './settings';
 
-export type DevicePreference = 'auto' | 'cuda' | 'cpu';
-export type Device = 'cpu' | 'cuda';
+export type { Device };
+export type DevicePreference = Settings['EMBEDDER_DEVICE'];
 
 export interface WorkerInit {
   modelDir: string;
@@ -24,7 +26,6 @@ export interface LoadedModel {
   /** Why this device (and not the other) was chosen; logged once. */
   deviceReason: string;
   dtype: Dtype;
-  file: string;
   hiddenSize: number;
   loadMs: number;
 }

@@ -1,5 +1,5 @@
 /** The search screen as the tests see it: locators by data-testid and the actions a person takes. */
-import type { Locator, Page, Request, Response } from 'playwright-core';
+import type { Locator, Page, Request, Response } from '@playwright/test';
 import type { Health, SearchRequest, SearchResponse } from '../../lib/schemas';
 
 export interface ResultRowView {
@@ -161,7 +161,8 @@ export class SearchPage {
   }
 
   async readResults(): Promise<ResultRowView[]> {
-    // No helper functions inside: tsx would wrap them in a `__name` call that the page lacks.
+    // This callback is serialised and run in the page, so no helper functions inside: a transpiler may
+    // wrap a named function in a helper call (tsx adds `__name`) that does not exist in the page.
     return this.resultRows.evaluateAll((rows) =>
       rows.map((row) => {
         const bar = row.querySelector('[data-testid="result-bar"]');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from '../harness';
+import { DEFAULT_LIMITS } from '../../lib/schemas';
+import { test } from '../fixtures';
 
 test('the page names the model, dtype and device that answer', async ({ app }) => {
   await app.goto();
@@ -31,10 +32,14 @@ test('the random test model is flagged by an amber banner', async ({ app }) => {
 // The two states below cannot be produced on demand by a healthy test server, so the browser is
 // handed the health answers the server gives in those states (the body shape is lib/schemas.ts's;
 // there is no queue before the model is loaded).
+const SERVER_STATE = {
+  workerRestarts: 0,
+  limits: DEFAULT_LIMITS,
+};
 
 test('while the model loads the status says "Loading model…"', async ({ app, page }) => {
   await page.route('**/api/health', (route) =>
-    route.fulfill({ status: 503, json: { status: 'loading', workerRestarts: 0 } }),
+    route.fulfill({ status: 503, json: { status: 'loading', ...SERVER_STATE } }),
   );
   await page.goto('/');
   await page.waitForLoadState('networkidle');
@@ -48,7 +53,7 @@ test('a model that failed to load is reported in a red banner with the server’
 }) => {
   const message = 'Model file not found: models/missing/config.json';
   await page.route('**/api/health', (route) =>
-    route.fulfill({ status: 503, json: { status: 'error', message, workerRestarts: 0 } }),
+    route.fulfill({ status: 503, json: { status: 'error', message, ...SERVER_STATE } }),
   );
   await page.goto('/');
   await app.healthError.waitFor();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { eventually, test } from '../harness';
+import { expect, test } from '../fixtures';
 
 const FRUIT_AND_WEATHER = [
   '苹果是一种很好吃的水果',
@@ -17,7 +17,7 @@ function clampUnit(value: number): number {
 
 test('typing a knowledge base and a query and searching shows ranked rows that agree with the scores', async ({
   app,
-  screenshot,
+  saveScreenshot,
 }) => {
   await app.goto();
   await app.setKnowledgeBase(FRUIT_AND_WEATHER);
@@ -73,7 +73,7 @@ test('typing a knowledge base and a query and searching shows ranked rows that a
   assert.equal(new Set(above.map((row) => row.fillColor)).size, 1, 'above-threshold bars share one colour');
   assert.equal(new Set(below.map((row) => row.fillColor)).size, 1, 'below-threshold bars share one colour');
   assert.notEqual(above[0]?.fillColor, below[0]?.fillColor, 'above and below bars are coloured differently');
-  await screenshot('search-results');
+  await saveScreenshot('search-results');
 });
 
 test('a knowledge base smaller than top-k shows every entry once', async ({ app }) => {
@@ -162,7 +162,7 @@ test('a server error is shown with the server’s message', async ({ app }) => {
   assert.equal(await app.resultRows.count(), 0);
 });
 
-test('a long search shows streamed progress and Cancel stops it', async ({ app, page, screenshot }) => {
+test('a long search shows streamed progress and Cancel stops it', async ({ app, page, saveScreenshot }) => {
   await app.goto();
   // Unique entries each run, so nothing comes from the server's vector cache.
   const run = Math.random().toString(36).slice(2);
@@ -175,14 +175,11 @@ test('a long search shows streamed progress and Cancel stops it', async ({ app, 
   const responsePromise = app.waitForSearchResponse();
   await app.searchButton.click();
   await app.cancelButton.waitFor();
-  await eventually(
-    async () => {
-      const text = (await app.searchProgress.textContent()) ?? '';
-      assert.match(text, /Embedding knowledge base: \d+ \/ 2048/);
-    },
-    { timeoutMs: 20_000 },
-  );
-  await screenshot('search-in-progress');
+  await expect(async () => {
+    const text = (await app.searchProgress.textContent()) ?? '';
+    assert.match(text, /Embedding knowledge base: \d+ \/ 2048/);
+  }).toPass({ timeout: 20_000 });
+  await saveScreenshot('search-in-progress');
   await app.cancelButton.click();
   await page.getByText('Search cancelled.').waitFor();
   await responsePromise;
@@ -191,7 +188,7 @@ test('a long search shows streamed progress and Cancel stops it', async ({ app, 
   assert.equal(await app.cancelButton.count(), 0);
   assert.equal(await app.searchButton.isEnabled(), true);
   // The abort reaches the server, which drops the queued texts.
-  await eventually(async () => assert.equal((await app.health()).queue?.pendingTexts, 0), {
-    timeoutMs: 15_000,
+  await expect(async () => assert.equal((await app.health()).queue?.pendingTexts, 0)).toPass({
+    timeout: 15_000,
   });
 });

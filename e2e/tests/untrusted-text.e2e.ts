@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from '../harness';
+import { test } from '../fixtures';
 
 const HOSTILE = ['<img src=x onerror="window.__xss=1">', '</script><b>bold</b>'];
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { QUERY_PREVIEW_LENGTH } from '../../lib/schemas';
-import { eventually, test } from '../harness';
+import { expect, test } from '../fixtures';
 
 test('the vector panel opens and shows the query vector as 50 values and 50 bars', async ({
   app,
-  screenshot,
+  saveScreenshot,
 }) => {
   await app.goto();
   const health = await app.health();
@@ -29,11 +29,11 @@ test('the vector panel opens and shows the query vector as 50 values and 50 bars
     assert.ok(expected !== undefined);
     assert.ok(text.endsWith(expected.toFixed(4)), `value ${i}: "${text}" shows ${expected.toFixed(4)}`);
   }
-  await eventually(async () =>
+  await expect(async () =>
     assert.equal(await app.vectorChart.locator('.recharts-bar-rectangle').count(), expectedCount),
-  );
+  ).toPass({ timeout: 10_000 });
   await app.page.waitForTimeout(600); // let the bars finish growing before the picture
-  await screenshot('vector-panel-open');
+  await saveScreenshot('vector-panel-open');
 });
 
 test('the vector panel opens with the keyboard', async ({ app, page }) => {

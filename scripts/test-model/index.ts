@@ -13,11 +13,11 @@ import { GraphBuilder } from './graph-builder';
 import { withLock } from './lock';
 import {
   defaultOptions,
-  type ModelShape,
   modelName,
   QWEN3,
   qwen3Config,
   type TestModelOptions,
+  type TestModelShape,
   validateShape,
 } from './options';
 import { buildQwen3Graph, OPSET } from './qwen3-graph';
@@ -26,7 +26,6 @@ import { writeTokenizerFiles } from './tokenizer-files';
 import { Weights } from './weights';
 
 export {
-  DEFAULT_OUT_DIR,
   defaultOptions,
   PRESETS,
   type TestModelOptions,
@@ -54,13 +53,13 @@ interface Stamp {
   files: Record<string, { externalData: boolean }>;
 }
 
-function shapeOf(o: TestModelOptions): ModelShape {
+function shapeOf(o: TestModelOptions): TestModelShape {
   const { hiddenSize, numLayers, numHeads, numKvHeads, headDim, intermediateSize } = o;
   return { hiddenSize, numLayers, numHeads, numKvHeads, headDim, intermediateSize };
 }
 
 /** Parameter count, for choosing inline vs external data before anything is generated. */
-function parameterCount(s: ModelShape): number {
+function parameterCount(s: TestModelShape): number {
   const attention = s.hiddenSize * s.headDim * (2 * s.numHeads + 2 * s.numKvHeads);
   const mlp = 3 * s.hiddenSize * s.intermediateSize;
   return QWEN3.vocabSize * s.hiddenSize + s.numLayers * (attention + mlp);

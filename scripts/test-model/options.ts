@@ -4,16 +4,15 @@
  * real Qwen3-Embedding download.
  */
 
-export interface ModelShape {
-  hiddenSize: number;
-  numLayers: number;
+import { type ModelShape, TEST_MODEL_DIR } from '../../server/model-files';
+
+/** What the app reads from config.json, plus what only the generator needs to build the graph. */
+export interface TestModelShape extends ModelShape {
   numHeads: number;
-  numKvHeads: number;
-  headDim: number;
   intermediateSize: number;
 }
 
-export interface TestModelOptions extends ModelShape {
+export interface TestModelOptions extends TestModelShape {
   /** Output folder (config.json, tokenizer files, onnx/). */
   outDir: string;
   seed: number;
@@ -37,7 +36,7 @@ export const QWEN3 = {
 } as const;
 
 /** Small enough to generate in about a second and run in milliseconds; still GQA (4 heads / 2 KV). */
-export const TINY_SHAPE: ModelShape = {
+export const TINY_SHAPE: TestModelShape = {
   hiddenSize: 64,
   numLayers: 2,
   numHeads: 4,
@@ -46,7 +45,7 @@ export const TINY_SHAPE: ModelShape = {
   intermediateSize: 192,
 };
 
-export const PRESETS: Record<string, ModelShape> = {
+export const PRESETS: Record<string, TestModelShape> = {
   tiny: TINY_SHAPE,
   // Qwen3-Embedding-0.6B's shape: same FLOPs and bytes as the real export (~2.4 GB fp32).
   '0.6b': {
@@ -59,12 +58,10 @@ export const PRESETS: Record<string, ModelShape> = {
   },
 };
 
-export const DEFAULT_OUT_DIR = 'models/qwen3-embedding-test';
-
 export function defaultOptions(overrides: Partial<TestModelOptions> = {}): TestModelOptions {
   return {
     ...TINY_SHAPE,
-    outDir: DEFAULT_OUT_DIR,
+    outDir: TEST_MODEL_DIR,
     seed: 42,
     plainTokenizer: false,
     externalData: false,
@@ -74,8 +71,8 @@ export function defaultOptions(overrides: Partial<TestModelOptions> = {}): TestM
   };
 }
 
-export function validateShape(shape: ModelShape): void {
-  const dims: (keyof ModelShape)[] = [
+export function validateShape(shape: TestModelShape): void {
+  const dims: (keyof TestModelShape)[] = [
     'hiddenSize',
     'numLayers',
     'numHeads',

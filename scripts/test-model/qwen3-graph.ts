@@ -11,7 +11,7 @@
  * RMSNorm → SwiGLU MLP → residual] → final RMSNorm. Plain opset-17 ops, no fused kernels.
  */
 import { DataType, type GraphBuilder } from './graph-builder';
-import { type ModelShape, QWEN3 } from './options';
+import { QWEN3, type TestModelShape } from './options';
 import type { Weights } from './weights';
 
 export const OPSET = 17;
@@ -22,7 +22,7 @@ export const OPSET = 17;
  */
 const MASKED_SCORE = -1e9;
 
-export function buildQwen3Graph(b: GraphBuilder, shape: ModelShape, w: Weights): void {
+export function buildQwen3Graph(b: GraphBuilder, shape: TestModelShape, w: Weights): void {
   const { hiddenSize, numLayers, numKvHeads, headDim, intermediateSize } = shape;
   const tokens = ['batch_size', 'sequence_length'];
 
@@ -146,7 +146,7 @@ function attentionBias(b: GraphBuilder, inputIds: string, attentionMask: string,
 function attention(
   b: GraphBuilder,
   w: Weights,
-  shape: ModelShape,
+  shape: TestModelShape,
   p: string,
   x: string,
   past: { key: string; value: string },

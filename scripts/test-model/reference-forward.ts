@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import onnxProto from 'onnx-proto';
-import { type ModelShape, QWEN3 } from './options';
+import { QWEN3, type TestModelShape } from './options';
 
 type Weights = Map<string, Float32Array>;
 type Vec = Float64Array;
@@ -76,7 +76,7 @@ const silu = (x: number) => x / (1 + Math.exp(-x));
  */
 export function referenceForward(
   weights: Weights,
-  shape: ModelShape,
+  shape: TestModelShape,
   ids: number[],
   positions: number[],
   mask: number[],

@@ -11,6 +11,17 @@ describe('GET /api/health', () => {
       device: 'cpu',
     });
   });
+
+  test('reports the request limits this server enforces', async () => {
+    const { json } = await getJson('/api/health');
+    expect(json.limits).toEqual({
+      maxInputs: 2048,
+      maxCharsPerText: 32_768,
+      maxInstructionChars: 2_000,
+      maxTokens: 8192,
+      maxRequestTokens: 262_144,
+    });
+  });
 });
 
 describe('POST /api/search', () => {
@@ -94,6 +105,26 @@ describe('POST /api/search', () => {
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ done: 300, total: 300 });
+  });
+
+  test('a streamed search ends with its result line', async () => {
+    const { text } = await postJson(
+      '/api/search',
+      { knowledgeBase: ['stream end one', 'stream end two'], query: 'end' },
+      { accept: 'application/x-ndjson' },
+    );
+    expect(text.endsWith('\n')).toBe(true);
+    expect(JSON.parse(text.trim().split('\n').at(-1) as string).type).toBe('result');
+  });
+
+  test('a streamed search is not marked no-store, which Chromium reports as aborted when the page reads it', async () => {
+    const { headers } = await postJson(
+      '/api/search',
+      { knowledgeBase: ['a'], query: 'b' },
+      { accept: 'application/x-ndjson' },
+    );
+    expect(headers.get('content-type')).toContain('application/x-ndjson');
+    expect(headers.get('cache-control')).not.toContain('no-store');
   });
 });
 

@@ -42,6 +42,17 @@ describe('bad values are a 400 naming the field', () => {
     expectError(res, 400, field);
   });
 
+  test('an entry one character over MAX_CHARS_PER_TEXT (default 32,768) is a 400 naming it', async () => {
+    const res = await search({ knowledgeBase: ['ok', 'x'.repeat(32_769)], query: 'q' });
+    expectError(res, 400, 'knowledgeBase[1]');
+    expect(res.json.error.message).toContain('at most 32768 characters');
+  });
+
+  test('an entry of exactly 32,768 characters is accepted', async () => {
+    const res = await search({ knowledgeBase: ['ok', 'x'.repeat(32_768)], query: 'q' });
+    expect(res.status).toBe(200);
+  });
+
   test('a streamed search (NDJSON) with a bad entry still gets a plain JSON 400', async () => {
     const res = await postJson(
       '/api/search',

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../../scripts/lib/server-process';
+import { TEST_MODEL_DIR } from '../../server/model-files';
+import { freePort, type ServerProcess, startServer, stopServer } from '../support/server-process';
 
-const TEST_MODEL = 'models/qwen3-embedding-test';
 let server: ServerProcess | undefined;
 afterEach(async () => {
   if (server) await stopServer(server, 5_000);
@@ -17,7 +17,11 @@ afterEach(async () => {
 
 describe('SIGTERM', () => {
   test('finishes the request in flight and exits 0', async () => {
-    server = await startServer({ port: 3299, modelDir: TEST_MODEL, env: { SHUTDOWN_GRACE_MS: '20000' } });
+    server = await startServer({
+      port: await freePort(3299),
+      modelDir: TEST_MODEL_DIR,
+      env: { SHUTDOWN_GRACE_MS: '20000' },
+    });
     // Several seconds of work for the test model, so the signal lands while it runs.
     const base = Array.from(
       { length: 600 },
@@ -40,10 +44,10 @@ describe('SIGTERM', () => {
 describe('a broken model folder', () => {
   test('the server still starts; /api/health is 503 naming the missing file, and searches get a 503 JSON error', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'semantic-radar-broken-'));
-    fs.cpSync(TEST_MODEL, dir, { recursive: true });
+    fs.cpSync(TEST_MODEL_DIR, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'onnx', 'model.onnx'));
     server = await startServer({
-      port: 3298,
+      port: await freePort(3298),
       modelDir: dir,
       isReady: (_status, health) => health.status === 'error',
     });

@@ -3,7 +3,7 @@
  * vector cache cannot absorb the load), and a tally that checks each response against the contract
  * for an overloaded server: a 200 with results, or a 429 `queue_full` with Retry-After, nothing else.
  */
-import { percentile } from './server-process';
+import { percentile } from './server-stats';
 
 export const MIN_TEXTS = 8;
 export const MAX_TEXTS = 20;

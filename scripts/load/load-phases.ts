@@ -2,9 +2,11 @@
  * The load test's two ways of sending traffic, each bounded in requests and time, and the wrapper
  * that runs one with /api/health polled alongside and the server's CPU time measured.
  */
+
+import type { ServerProcess } from '../../tests/support/server-process';
 import { autocannon } from './autocannon';
 import { latencyStats, ResponseTally, round, searchBody } from './search-traffic';
-import { pollHealth, readCpuMs, type ServerProcess, sleep } from './server-process';
+import { pollHealth, readCpuMs, sleep } from './server-stats';
 
 /** A request unanswered after this long counts as timed out (--timeout-s: a slow model needs more). */
 export const timeouts = { requestS: 10 };
