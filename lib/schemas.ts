@@ -145,7 +145,11 @@ export const healthSchema = z.object({
   queue: z
     .object({
       pendingTexts: z.number(),
-      /** Expected wait for new work in each class at the current throughput; past maxWaitMs → 429. */
+      /**
+       * Time the queued work in and ahead of each class would take at the current throughput: the
+       * wait of a request at least as large as any queued one (a smaller one waits less: fair
+       * sharing). A request whose own wait would pass maxWaitMs → 429.
+       */
       estimatedWaitMs: z.object({ query: z.number(), document: z.number() }),
       maxWaitMs: z.number(),
       /** Token-equivalents per second (tokens plus attention's share), all workers together. */

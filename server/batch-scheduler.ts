@@ -4,10 +4,12 @@ import 'server-only';
  * put texts in, each worker pulls its next batch with `next()` when it is free.
  * - queries go before documents; inside a class, batches are shared fairly between requests by
  *   token cost (fair-batching.ts);
- * - admission by expected wait: a request is refused (429 + Retry-After) when the work already
- *   queued ahead of it in its class would take longer than `maxWaitMs` at the measured throughput.
- *   The decision is made once: an admitted request is never refused later; on an idle queue
- *   everything is admitted;
+ * - admission by expected wait: a request is refused (429 + Retry-After) when the work that would
+ *   run before it finishes would take longer than `maxWaitMs` at the measured throughput. Under
+ *   fair sharing that is the running batches, every queued query (queries go first), and from each
+ *   other job of its class as much as its own cost (a 5-line search waits for one turn of each
+ *   big job, not for the whole of them). The decision is made when the request is queued; once
+ *   queued it is never refused; on an idle queue everything is admitted;
  * - a job whose signal aborts leaves the queue and its in-flight results are dropped; a running
  *   batch whose requests have all gone away signals `abandoned`, so the pool may stop it.
  */
@@ -29,6 +31,8 @@ export interface SchedulerOptions {
 
 interface Job extends FairJob<Job> {
   priority: TextKind;
+  /** Cost of its texts still waiting. */
+  waitingCost: number;
   results: Float32Array[];
   remaining: number;
   total: number;
@@ -94,17 +98,28 @@ export class BatchScheduler {
     this.meter.workerStopped(device);
   }
 
-  /** Expected time until work queued now in this class would start, ms. */
-  estimatedWaitMs(priority: TextKind): number {
-    const classes = priority === 'query' ? ['query' as const] : CLASSES;
-    let ahead = classes.reduce((sum, c) => sum + this.waitingCost[c], 0);
+  /** Token-equivalents of texts with these token counts. */
+  costOf(tokenCounts: Iterable<number>): number {
+    let sum = 0;
+    for (const n of tokenCounts) sum += textCost(n, this.options.cost);
+    return sum;
+  }
+
+  /**
+   * Expected wait, ms, for new work of this class and cost: what runs before it finishes besides
+   * itself (fluid fair sharing: each other job of its class runs at most as much as the new work).
+   */
+  estimatedWaitMs(priority: TextKind, cost = Number.POSITIVE_INFINITY): number {
+    let ahead = 0;
     for (const r of this.running) ahead += (this.remainingMs(r) / 1000) * this.meter.workerRate(r.device);
+    if (priority === 'document') ahead += this.waitingCost.query;
+    for (const job of this.waitingJobs[priority]) ahead += Math.min(job.waitingCost, cost);
     return (ahead / this.meter.total()) * 1000;
   }
 
   /** Throws queue_full (429) with the seconds until there would be room, when the wait is too long. */
-  admit(priority: TextKind): void {
-    const wait = this.estimatedWaitMs(priority);
+  admit(priority: TextKind, cost: number): void {
+    const wait = this.estimatedWaitMs(priority, cost);
     if (wait <= this.options.maxWaitMs) return;
     const retryAfterSeconds = Math.max(1, Math.ceil((wait - this.options.maxWaitMs) / 1000));
     throw new AppError(
@@ -128,10 +143,18 @@ export class BatchScheduler {
     };
   }
 
-  /** Queues token rows (admission was decided before); resolves with one vector per row, in order. */
+  /**
+   * Admits (or refuses with 429) and queues token rows; resolves with one vector per row, in
+   * order. Synchronous up to the queueing, so nothing can slip in between decision and queue.
+   */
   submit(rows: Int32Array[], opts: SubmitOptions): Promise<Float32Array[]> {
     if (opts.signal?.aborted) return Promise.reject(cancelledError());
     if (rows.length === 0) return Promise.resolve([]);
+    try {
+      this.admit(opts.priority, this.costOf(rows.map((ids) => ids.length)));
+    } catch (err) {
+      return Promise.reject(err);
+    }
     return new Promise((resolve, reject) => {
       const waiting = this.waitingJobs[opts.priority];
       const job: Job = {
@@ -141,6 +164,7 @@ export class BatchScheduler {
         served: this.clock[opts.priority],
         waiting: [],
         priority: opts.priority,
+        waitingCost: 0,
         results: new Array(rows.length),
         remaining: rows.length,
         total: rows.length,
@@ -155,7 +179,8 @@ export class BatchScheduler {
         .map((ids, index) => ({ job, index, ids, cost: textCost(ids.length, this.options.cost) }))
         .sort((a, b) => a.ids.length - b.ids.length);
       waiting.add(job);
-      this.waitingCost[job.priority] += job.waiting.reduce((sum, t) => sum + t.cost, 0);
+      job.waitingCost = job.waiting.reduce((sum, t) => sum + t.cost, 0);
+      this.waitingCost[job.priority] += job.waitingCost;
       this.waitingTexts += rows.length;
       opts.signal?.addEventListener('abort', () => this.fail(job, cancelledError()), { once: true });
       this.schedulePump();
@@ -213,6 +238,7 @@ export class BatchScheduler {
     for (const t of texts) {
       cost += t.cost;
       t.job.served += t.cost;
+      t.job.waitingCost -= t.cost;
       if (t.job.waiting.length === 0) this.waitingJobs[priority].delete(t.job);
     }
     this.waitingCost[priority] = Math.max(0, this.waitingCost[priority] - cost);
@@ -260,10 +286,8 @@ export class BatchScheduler {
     if (job.settled) return;
     job.settled = true;
     if (this.waitingJobs[job.priority].delete(job)) {
-      this.waitingCost[job.priority] = Math.max(
-        0,
-        this.waitingCost[job.priority] - job.waiting.reduce((sum, t) => sum + t.cost, 0),
-      );
+      this.waitingCost[job.priority] = Math.max(0, this.waitingCost[job.priority] - job.waitingCost);
+      job.waitingCost = 0;
       this.waitingTexts -= job.waiting.length;
       job.waiting = [];
     }

@@ -21,6 +21,8 @@ import { costModelFor } from './work-cost';
 import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
 
+/** Longer than nearly every token of the Qwen3 vocabulary: chars / this bounds a text's tokens from below. */
+const MAX_CHARS_PER_TOKEN = 16;
 const RETRY_LOAD_AFTER_MS = 10_000;
 /** A client told "model unavailable" should come back when the next reload may have succeeded. */
 const UNAVAILABLE_RETRY_AFTER_S = RETRY_LOAD_AFTER_MS / 1000;
@@ -228,9 +230,16 @@ export class Embedder {
     const found = inputs.map((text) => r.cache.get(text));
     const misses = inputs.filter((_, i) => !found[i]);
     const missing = [...new Set(misses)];
-    // Decided once, before tokenising: a 429 stays cheap however large the refused request is,
-    // and an admitted request is never refused later.
-    if (missing.length > 0) r.scheduler.admit(opts.kind);
+    // An early refusal, before tokenising, on a lower bound of the cost (a token rarely spans more
+    // than MAX_CHARS_PER_TOKEN characters), so most 429s stay cheap however large the request.
+    // The decision itself is made on the real cost when the rows are queued.
+    if (missing.length > 0)
+      r.scheduler.admit(
+        opts.kind,
+        r.scheduler.costOf(
+          missing.map((t) => Math.min(r.info.maxTokens, Math.ceil(t.length / MAX_CHARS_PER_TOKEN) + 1)),
+        ),
+      );
     const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
     this.checkTokenBudget(rows, opts.field);
 

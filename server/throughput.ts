@@ -1,22 +1,23 @@
 import 'server-only';
 /**
- * How fast the workers embed, measured as they run: a moving average of token-equivalents per
- * second for one worker on each device, times the workers on that device. Until the first batch
+ * How fast the workers embed, measured as they run: a decaying time-weighted average of
+ * token-equivalents per second for one worker on each device, times the workers on that device. Until the first batch
  * is measured the conservative estimate stands (and /api/health says so).
  */
 import type { Device } from './worker-protocol';
 
-/** Weight of the newest batch in the moving average: about the last ten batches count. */
-const SMOOTHING = 0.2;
+/** Each batch keeps this share of the history before it: about the last ten batches count. */
+const DECAY = 0.9;
 
 export class ThroughputMeter {
-  private readonly perWorker = new Map<Device, number>();
+  /** Decayed sums of work done and time taken, per device: a time-weighted average rate. */
+  private readonly sums = new Map<Device, { cost: number; ms: number }>();
   private readonly workers = new Map<Device, number>();
 
   constructor(private readonly initialPerWorker: number) {}
 
   get measured(): boolean {
-    return this.perWorker.size > 0;
+    return this.sums.size > 0;
   }
 
   workerStarted(device: Device): void {
@@ -27,16 +28,20 @@ export class ThroughputMeter {
     this.workers.set(device, Math.max(0, (this.workers.get(device) ?? 0) - 1));
   }
 
+  /**
+   * Weighted by time, not per batch: many small batches (whose fixed overhead makes them slow per
+   * token) do not drown out the large ones that most queued work will run as.
+   */
   record(device: Device, cost: number, ms: number): void {
     if (ms <= 0 || cost <= 0) return;
-    const rate = (cost * 1000) / ms;
-    const previous = this.perWorker.get(device);
-    this.perWorker.set(device, previous === undefined ? rate : previous + SMOOTHING * (rate - previous));
+    const s = this.sums.get(device) ?? { cost: 0, ms: 0 };
+    this.sums.set(device, { cost: s.cost * DECAY + cost, ms: s.ms * DECAY + ms });
   }
 
   /** Token-equivalents per second of one worker on this device. */
   workerRate(device: Device): number {
-    return this.perWorker.get(device) ?? this.initialPerWorker;
+    const s = this.sums.get(device);
+    return s ? (s.cost * 1000) / s.ms : this.initialPerWorker;
   }
 
   /** Token-equivalents per second of all workers together (one worker's worth while none runs). */
