@@ -62,7 +62,9 @@ async function fairness(base: Settings) {
   const idleMs: number[] = [];
   for (let i = 0; i < repeats; i++)
     idleMs.push(await timeMs(() => search(embedder, request(small(i), `idle ${i}`))));
+  log(`small search idle: ${idleMs.map((x) => Math.round(x)).join(', ')} ms`);
   const bigAloneMs = await timeMs(() => search(embedder, request(big, 'big alone')));
+  log(`big search alone: ${Math.round(bigAloneMs)} ms`);
   const bigStart = performance.now();
   const bigRun = search(embedder, request(big, 'big with company')).then(() => performance.now() - bigStart);
   await sleep(delayMs);

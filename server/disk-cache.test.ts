@@ -47,6 +47,18 @@ describe('the persistent vector cache', () => {
       expect(maxAbsDiff(v, first.vectors[i] as Float32Array)).toBe(0);
   });
 
+  test('an empty folder given as the store is used as a new store, not reported damaged', async () => {
+    const dir = tempDir('disk-empty');
+    await restart(dir);
+    expect(running?.logs.some((l) => l.includes('damaged'))).toBe(false);
+    expect(fs.readdirSync(path.dirname(dir)).some((n) => n.startsWith(`${path.basename(dir)}.broken-`))).toBe(
+      false,
+    );
+    await embedDocs(lines(5));
+    await restart(dir);
+    expect(await embedDocs(lines(5))).toMatchObject({ embedded: 0, cached: 5 });
+  });
+
   test('a different model in the same folder misses instead of getting the old vectors', async () => {
     const dir = path.join(tempDir('disk-model'), 'vectors');
     const modelDir = tempDir('disk-model-files');

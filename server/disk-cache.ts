@@ -15,6 +15,7 @@ import 'server-only';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { type Database, open, type RootDatabase } from 'lmdb';
 import type { CachedEmbedding } from './vector-cache';
 
@@ -109,7 +110,8 @@ export class DiskVectorCache {
   static async open(options: DiskCacheOptions): Promise<DiskVectorCache> {
     const { dir, log } = options;
     let bytes = 0;
-    if (fs.existsSync(dir)) {
+    // lmdb keeps a folder of data.mdb + lock.mdb; a folder without data.mdb is new, not damaged.
+    if (fs.existsSync(path.join(dir, 'data.mdb'))) {
       try {
         const checked = await checkInChildProcess(dir);
         bytes = checked.bytes;
