@@ -3,7 +3,7 @@ import { ModelStatus } from './model-status';
 export function AppHeader() {
   return (
     <header className="border-slate-200 border-b bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl 2xl:max-w-[1800px] flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-3">
           <RadarLogo />
           <div>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 interface CardProps {
   /** Used for the heading's id, so the section is named by its heading. */
@@ -8,15 +8,17 @@ interface CardProps {
   /** Shown at the right of the heading (a count, a status). */
   aside?: ReactNode;
   children: ReactNode;
-  className?: string;
+  ref?: Ref<HTMLElement>;
 }
 
-export function Card({ id, title, description, aside, children, className = '' }: CardProps) {
+export function Card({ id, title, description, aside, children, ref }: CardProps) {
   const headingId = `${id}-heading`;
   return (
     <section
+      ref={ref}
+      id={id}
       aria-labelledby={headingId}
-      className={`rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6 ${className}`}
+      className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
     >
       <div className="mb-4">
         <div className="flex flex-wrap items-center justify-between gap-2">

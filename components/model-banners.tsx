@@ -1,19 +1,19 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { healthQueryOptions } from '@/lib/queries';
+import { useHealth } from '@/hooks/use-health';
+import { plainMessage, sentence } from '@/lib/user-message';
 
 /** Warnings about the model that a stakeholder must not miss: a failed load, or random weights. */
 export function ModelBanners() {
-  const health = useQuery(healthQueryOptions);
-  const data = health.data;
+  const { state, health: data, error } = useHealth();
 
+  // The server's own words, without file paths or traces (its log has those).
   const errorMessage =
-    data?.status === 'error'
-      ? (data.message ?? 'The embedding model failed to load.')
-      : health.isError && !data
-        ? health.error.message
+    state === 'unavailable'
+      ? `${sentence(plainMessage(data?.message ?? 'The embedding model failed to load'))} The server log has the details.`
+      : state === 'unreachable'
+        ? `${sentence(plainMessage(error?.message ?? 'Could not reach the server'))} The page checks again every few seconds.`
         : null;
 
   return (

@@ -1,7 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { healthQueryOptions } from '@/lib/queries';
+import { useHealth } from '@/hooks/use-health';
 
 type Tone = 'pending' | 'ok' | 'error';
 
@@ -11,24 +10,23 @@ const DOT: Record<Tone, string> = {
   error: 'bg-red-500',
 };
 
-/** The header's one-line answer to "which model, dtype and device is answering?". */
+/** The header's one-line answer to "which model, dtype and device is answering?" — and is it answering. */
 export function ModelStatus() {
-  const health = useQuery(healthQueryOptions);
-  const data = health.data;
+  const { state, health } = useHealth();
 
   let tone: Tone = 'pending';
   let text = 'Loading model…';
   let detail: string | undefined;
-  if (data?.status === 'ready' && data.model) {
+  if (state === 'ready' && health?.model) {
     tone = 'ok';
-    text = [data.model.id, data.model.dtype, data.device].filter(Boolean).join(' · ');
-    detail = `${data.model.dims} dimensions, up to ${data.model.maxTokens} tokens${
-      data.deviceReason ? `. Device: ${data.deviceReason}` : ''
+    text = [health.model.id, health.model.dtype, health.device].filter(Boolean).join(' · ');
+    detail = `${health.model.dims} dimensions, up to ${health.model.maxTokens} tokens${
+      health.deviceReason ? `. Device: ${health.deviceReason}` : ''
     }`;
-  } else if (data?.status === 'error') {
+  } else if (state === 'unavailable') {
     tone = 'error';
     text = 'Model unavailable';
-  } else if (health.isError && !data) {
+  } else if (state === 'unreachable') {
     tone = 'error';
     text = 'Server unreachable';
   }
@@ -36,6 +34,7 @@ export function ModelStatus() {
   return (
     <div
       data-testid="model-status"
+      data-state={state}
       role="status"
       title={detail}
       className="inline-flex max-w-full items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1 text-slate-700 text-xs shadow-sm"

@@ -1,12 +1,17 @@
 'use client';
 
 import type { FormEvent, ReactNode } from 'react';
+import { THRESHOLD_MAX, THRESHOLD_MIN, TOP_K_MAX, TOP_K_MIN } from '@/lib/schemas';
+import { THRESHOLD_HINT, TOP_K_HINT } from '@/lib/search-form';
 
 interface QueryPaneProps {
   query: string;
   topK: string;
   threshold: string;
+  /** A search is running (or waiting to retry): Search is replaced by its progress. */
   searching: boolean;
+  /** Why Search cannot run yet (the model is loading), shown next to it; null when it can. */
+  blockedReason: string | null;
   onQueryChange: (value: string) => void;
   onTopKChange: (value: string) => void;
   onThresholdChange: (value: string) => void;
@@ -16,11 +21,12 @@ interface QueryPaneProps {
   children?: ReactNode;
 }
 
-const inputClass =
+export const inputClass =
   'rounded-lg border border-slate-300 bg-white px-3 text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
 
 export function QueryPane(props: QueryPaneProps) {
-  const { query, topK, threshold, searching, onSearch, onCancel, children } = props;
+  const { query, topK, threshold, searching, blockedReason, onSearch, onCancel, children } = props;
+  const disabled = searching || blockedReason !== null;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,18 +44,22 @@ export function QueryPane(props: QueryPaneProps) {
             id="query-input"
             data-testid="query-input"
             type="text"
+            dir="auto"
             value={query}
             onChange={(event) => props.onQueryChange(event.target.value)}
             placeholder="What are you looking for? e.g. 我想吃点东西"
             autoComplete="off"
             enterKeyHint="search"
+            aria-keyshortcuts="Control+Enter Meta+Enter"
             className={`h-11 w-full min-w-0 text-[15px] sm:flex-1 ${inputClass}`}
           />
+          {/* aria-disabled, not disabled: pressing it while the model loads queues the search. */}
           <button
             type="submit"
             data-testid="search-button"
-            disabled={searching}
-            className="inline-flex h-11 items-center justify-center gap-2 rounded-lg bg-sky-600 px-5 font-semibold text-sm text-white shadow-sm transition-colors hover:bg-sky-700 disabled:cursor-not-allowed disabled:bg-sky-400"
+            aria-disabled={disabled}
+            aria-describedby={blockedReason ? 'search-blocked-reason' : undefined}
+            className="inline-flex h-11 items-center justify-center gap-2 rounded-lg bg-sky-600 px-5 font-semibold text-sm text-white shadow-sm transition-colors hover:bg-sky-700 aria-disabled:cursor-not-allowed aria-disabled:bg-sky-400"
           >
             <SearchIcon />
             {searching ? 'Searching…' : 'Search'}
@@ -59,12 +69,26 @@ export function QueryPane(props: QueryPaneProps) {
               type="button"
               data-testid="cancel-button"
               onClick={onCancel}
+              aria-keyshortcuts="Escape"
               className="inline-flex h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-700 text-sm shadow-sm hover:bg-slate-50"
             >
               Cancel
             </button>
           ) : null}
         </div>
+        {blockedReason ? (
+          <p
+            id="search-blocked-reason"
+            data-testid="search-blocked-reason"
+            className="mt-1.5 text-slate-600 text-sm"
+          >
+            {blockedReason}
+          </p>
+        ) : (
+          <p className="mt-1.5 hidden text-slate-400 text-xs sm:block">
+            Ctrl+Enter (⌘+Enter on a Mac) searches from either pane; Esc cancels.
+          </p>
+        )}
       </div>
 
       <fieldset className="rounded-lg bg-slate-50 px-3 py-2.5 ring-1 ring-slate-200 ring-inset">
@@ -77,8 +101,8 @@ export function QueryPane(props: QueryPaneProps) {
             id="topk-input"
             label="Top K"
             value={topK}
-            min={1}
-            max={100}
+            min={TOP_K_MIN}
+            max={TOP_K_MAX}
             step={1}
             onChange={props.onTopKChange}
           />
@@ -86,14 +110,15 @@ export function QueryPane(props: QueryPaneProps) {
             id="threshold-input"
             label="Threshold"
             value={threshold}
-            min={-1}
-            max={1}
+            min={THRESHOLD_MIN}
+            max={THRESHOLD_MAX}
             step={0.05}
             onChange={props.onThresholdChange}
           />
         </div>
-        <p id="options-hint" className="mt-1.5 text-slate-500 text-xs">
-          Top K: how many entries to show (1–100). Threshold (−1 to 1): scores above it are shown in green.
+        <p id="options-hint" data-testid="options-hint" className="mt-1.5 text-slate-500 text-xs">
+          Top K: how many entries to show ({TOP_K_HINT}). Threshold ({THRESHOLD_HINT}): entries scoring above
+          it count as matches. Both apply at once to the scores already computed.
         </p>
       </fieldset>
 
@@ -129,7 +154,7 @@ function NumberField({ id, label, value, min, max, step, onChange }: NumberField
         step={step}
         onChange={(event) => onChange(event.target.value)}
         aria-describedby="options-hint"
-        className={`h-8 w-24 text-sm tabular-nums ${inputClass}`}
+        className={`h-11 w-24 text-sm tabular-nums sm:h-8 ${inputClass}`}
       />
     </div>
   );

@@ -1,72 +1,91 @@
-import { formatFixed4, formatMs } from '@/lib/format';
-import type { SearchResponse, SearchResult } from '@/lib/schemas';
-import { ScoreBar } from './score-bar';
+'use client';
+
+import type { CompletedSearch } from '@/hooks/use-search';
+import { formatMs } from '@/lib/format';
+import { passesThreshold, type SearchResponse } from '@/lib/schemas';
+import { ResultRow } from './result-row';
 
 interface ResultListProps {
-  response: SearchResponse;
-  /** The query and threshold these results answer (the inputs may have changed since). */
-  query: string;
+  completed: CompletedSearch;
+  /** Top k and threshold as the form says now: applied to the scores already computed. */
+  topK: number;
   threshold: number;
-  /** True while a newer search runs: the rows stay, dimmed. */
-  stale: boolean;
+  /** Why the rows no longer answer the form (edited, a newer search running or failed); null if they do. */
+  staleReason: string | null;
+  onSelectLine: (line: number) => void;
 }
 
-export function ResultList({ response, query, threshold, stale }: ResultListProps) {
-  const aboveCount = response.results.filter((result) => result.aboveThreshold).length;
+export function ResultList({ completed, topK, threshold, staleReason, onSelectLine }: ResultListProps) {
+  const { response, entries, request } = completed;
+  const shown = response.results.slice(0, topK).map((result, position) => ({
+    result,
+    rank: position + 1,
+    above: passesThreshold(result.score, threshold),
+  }));
+  const confident = shown.filter((row) => row.above);
+  const weaker = shown.filter((row) => !row.above);
+  const withoutInstruction = request.instruction === '';
+
+  const row = ({ result, rank, above }: (typeof shown)[number]) => (
+    <ResultRow
+      key={result.index}
+      result={result}
+      rank={rank}
+      aboveThreshold={above}
+      threshold={threshold}
+      line={entries[result.index]?.line}
+      maxTokens={response.model.maxTokens}
+      onSelectLine={onSelectLine}
+    />
+  );
+
   return (
-    <div aria-busy={stale} className={stale ? 'opacity-50 transition-opacity' : 'transition-opacity'}>
-      <p className="mb-3 text-slate-600 text-sm">
-        Best matches for <q className="font-medium text-slate-900">{truncate(query, 80)}</q>
+    <div
+      data-testid="result-list"
+      data-stale={staleReason !== null}
+      aria-busy={staleReason !== null}
+      className={staleReason ? 'opacity-50 transition-opacity' : 'transition-opacity'}
+    >
+      {staleReason ? (
+        <p
+          data-testid="results-stale"
+          className="mb-3 rounded-lg bg-slate-100 px-3 py-2 font-medium text-slate-700 text-sm"
+        >
+          {staleReason}
+        </p>
+      ) : null}
+      <p data-testid="results-summary" className="mb-3 text-slate-600 text-sm">
+        Best matches for{' '}
+        <q dir="auto" className="font-medium text-slate-900">
+          {truncate(request.query, 80)}
+        </q>
+        {withoutInstruction ? ' (embedded without the instruction)' : null}
         {' · '}
-        <span className="text-emerald-700">{aboveCount} above</span> the threshold {threshold}
+        <span className="text-emerald-700">{confident.length} above</span> the threshold {threshold}
       </p>
-      <ol className="divide-y divide-slate-100">
-        {response.results.map((result, position) => (
-          <ResultRow key={result.index} result={result} rank={position + 1} threshold={threshold} />
-        ))}
-      </ol>
+      {confident.length === 0 ? (
+        <p
+          data-testid="no-confident-match"
+          className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 text-sm"
+        >
+          No confident match: no entry scores above the threshold {threshold}. The closest entries are listed
+          below as weaker matches; they are probably not what you are looking for.
+        </p>
+      ) : (
+        <ol data-testid="confident-results" className="divide-y divide-slate-100">
+          {confident.map(row)}
+        </ol>
+      )}
+      {weaker.length > 0 ? (
+        <details data-testid="weaker-results" className="mt-2 border-slate-100 border-t pt-2">
+          <summary className="flex min-h-11 items-center text-slate-600 text-sm sm:min-h-8">
+            {weaker.length} weaker {weaker.length === 1 ? 'match' : 'matches'} (at or below the threshold)
+          </summary>
+          <ol className="mt-2 divide-y divide-slate-100">{weaker.map(row)}</ol>
+        </details>
+      ) : null}
       <SearchMeta response={response} />
     </div>
-  );
-}
-
-function ResultRow({ result, rank, threshold }: { result: SearchResult; rank: number; threshold: number }) {
-  return (
-    <li data-testid="result-row" className="flex gap-3 py-3 first:pt-0">
-      <span
-        data-testid="result-rank"
-        className={`mt-0.5 flex h-7 min-w-9 shrink-0 items-center justify-center rounded-md font-semibold text-xs tabular-nums ${
-          result.aboveThreshold ? 'bg-emerald-50 text-emerald-700' : 'bg-slate-100 text-slate-500'
-        }`}
-      >
-        #{rank}
-      </span>
-      <div className="min-w-0 flex-1">
-        {/* Plain text on purpose: entries are user input and must never be parsed as HTML. */}
-        <p
-          data-testid="result-text"
-          className="whitespace-pre-wrap break-words text-[15px] text-slate-900 leading-6"
-        >
-          {result.text}
-        </p>
-        <div className="mt-2 flex items-center gap-3">
-          <ScoreBar
-            score={result.score}
-            aboveThreshold={result.aboveThreshold}
-            threshold={threshold}
-            label={`Similarity of result ${rank}`}
-          />
-          <span
-            data-testid="result-score"
-            className={`w-16 shrink-0 text-right font-mono text-sm tabular-nums ${
-              result.aboveThreshold ? 'font-semibold text-emerald-700' : 'text-slate-500'
-            }`}
-          >
-            {formatFixed4(result.score)}
-          </span>
-        </div>
-      </div>
-    </li>
   );
 }
 

@@ -1,118 +1,137 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { isAbortError, type SearchProgress as Progress } from '@/lib/api-client';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type ServerState, useHealth } from '@/hooks/use-health';
+import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
-import { searchMutationOptions } from '@/lib/queries';
-import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, type SearchRequest, type SearchResponse } from '@/lib/schemas';
+import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
+import {
+  checkSearchForm,
+  entriesProblem,
+  type PageProblem,
+  parseThreshold,
+  parseTopK,
+} from '@/lib/search-form';
 import { AppHeader } from './app-header';
 import { Card } from './card';
-import { KnowledgeBasePane } from './knowledge-base-pane';
+import { EXAMPLE_KNOWLEDGE_BASE, EXAMPLE_QUERY } from './example-data';
+import { KnowledgeBasePane, showLine } from './knowledge-base-pane';
 import { ModelBanners } from './model-banners';
 import { QueryPane } from './query-pane';
 import { ResultList } from './result-list';
-import { SearchProgress } from './search-progress';
+import { ScoreExplainer } from './score-explainer';
+import { SearchStatus } from './search-status';
 import { VectorPanel } from './vector-panel';
 
-/** The seed article's example knowledge base and query. */
-const EXAMPLE_KNOWLEDGE_BASE = [
-  '苹果是一种很好吃的水果',
-  '香蕉富含钾元素,有助于肌肉恢复',
-  '我想吃点东西',
-  '今天北京天气晴朗,气温25度',
-].join('\n');
-const EXAMPLE_QUERY = '我想吃点东西';
+const BLOCKED_REASON: Partial<Record<ServerState, string>> = {
+  loading: 'The model is still loading. Press Search anyway and it starts by itself when the model is ready.',
+  unavailable: 'The model is not available (see the message above). Search starts by itself once it is back.',
+  unreachable: 'The server cannot be reached. Search starts by itself once it answers again.',
+};
 
-interface CompletedSearch {
-  request: SearchRequest & { threshold: number };
-  response: SearchResponse;
-}
-
-type Validated = { ok: true; request: CompletedSearch['request'] } | { ok: false; message: string };
-
-function validate(kbText: string, query: string, topKText: string, thresholdText: string): Validated {
-  const knowledgeBase = parseKnowledgeBase(kbText);
-  if (knowledgeBase.length === 0) {
-    return { ok: false, message: 'The knowledge base is empty: add at least one entry, one per line.' };
-  }
-  if (query.trim() === '') return { ok: false, message: 'Type a query to search for.' };
-  const topK = Number(topKText);
-  if (topKText.trim() === '' || !Number.isInteger(topK) || topK < 1 || topK > 100) {
-    return { ok: false, message: 'Top K must be a whole number from 1 to 100.' };
-  }
-  const threshold = Number(thresholdText);
-  if (thresholdText.trim() === '' || !Number.isFinite(threshold) || threshold < -1 || threshold > 1) {
-    return { ok: false, message: 'Threshold must be a number from -1 to 1.' };
-  }
-  return { ok: true, request: { knowledgeBase, query: query.trim(), topK, threshold } };
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 export function SearchScreen() {
+  const server = useHealth();
+  const limits = server.health?.limits;
   const [kbText, setKbText] = useState(EXAMPLE_KNOWLEDGE_BASE);
   const [query, setQuery] = useState(EXAMPLE_QUERY);
   const [topK, setTopK] = useState(String(DEFAULT_TOP_K));
   const [threshold, setThreshold] = useState(String(DEFAULT_THRESHOLD));
-  const [formMessage, setFormMessage] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [completed, setCompleted] = useState<CompletedSearch | null>(null);
-  const controllerRef = useRef<AbortController | null>(null);
-  const search = useMutation(searchMutationOptions);
+  // The last valid values, applied at once to the scores already computed.
+  const [shownTopK, setShownTopK] = useState(DEFAULT_TOP_K);
+  const [shownThreshold, setShownThreshold] = useState(DEFAULT_THRESHOLD);
+  const [withoutInstruction, setWithoutInstruction] = useState(false);
+  const [formProblem, setFormProblem] = useState<PageProblem | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const resultsRef = useRef<HTMLElement>(null);
+  const search = useSearch({
+    modelReady: server.state === 'ready',
+    healthCheckedAt: server.checkedAt,
+    onRequestFailed: server.recheck,
+  });
+  const { phase, completed } = search;
 
-  // Leaving the page drops the server's job too.
-  useEffect(() => () => controllerRef.current?.abort(), []);
+  const entries = useMemo(() => parseKnowledgeBase(kbText), [kbText]);
+  const limitProblem = entriesProblem(entries, limits);
+  const problem = formProblem ?? (phase.kind === 'failed' ? phase.problem : null);
+  const highlightLine = problem?.line ?? null;
 
-  const entryCount = parseKnowledgeBase(kbText).length;
-
-  function runSearch() {
-    if (search.isPending) return;
-    const validated = validate(kbText, query, topK, threshold);
-    if (!validated.ok) {
-      setFormMessage(validated.message);
+  function runSearch(noInstruction = withoutInstruction) {
+    if (phase.kind === 'running' || phase.kind === 'retry-wait') return;
+    const checked = checkSearchForm({ entries, query, topK, threshold }, limits);
+    if (!checked.ok) {
+      setFormProblem(checked.problem);
       return;
     }
-    setFormMessage(null);
-    setProgress(null);
-    const controller = new AbortController();
-    controllerRef.current = controller;
-    const { request } = validated;
-    search.mutate(
-      {
-        request,
-        signal: controller.signal,
-        onProgress: (next) => {
-          if (controllerRef.current === controller) setProgress(next);
-        },
-      },
-      { onSuccess: (response) => setCompleted({ request, response }) },
-    );
+    setFormProblem(null);
+    setWithoutInstruction(noInstruction);
+    const request = noInstruction ? { ...checked.request, instruction: '' } : checked.request;
+    search.start({ request, entries, kbText, queryText: query });
   }
 
-  function cancelSearch() {
-    controllerRef.current?.abort();
+  function selectLine(line: number, select = true) {
+    if (textareaRef.current) showLine(textareaRef.current, line, { select });
   }
 
-  function clearFormMessage() {
-    if (formMessage) setFormMessage(null);
+  // An error about a line brings that line into view.
+  useEffect(() => {
+    if (highlightLine !== null && textareaRef.current)
+      showLine(textareaRef.current, highlightLine, { select: false });
+  }, [highlightLine]);
+
+  // On a phone the results are far below the Search button: bring them into view when they arrive.
+  useEffect(() => {
+    const element = resultsRef.current;
+    if (!completed || !element) return;
+    const top = element.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.6) {
+      element.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+    }
+  }, [completed]);
+
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      runSearch();
+    } else if (event.key === 'Escape' && search.busy) {
+      event.preventDefault();
+      search.cancel();
+    }
   }
 
-  const cancelled = search.isError && isAbortError(search.error);
+  const edited = completed !== null && (completed.kbText !== kbText || completed.queryText !== query);
+  const staleReason =
+    phase.kind === 'running'
+      ? 'Searching again; these are the previous results.'
+      : phase.kind === 'failed'
+        ? 'The last search failed; these results are from the search before it.'
+        : edited
+          ? 'Out of date: the query or the knowledge base changed since these results. Search again to update them.'
+          : null;
+  const blockedReason = BLOCKED_REASON[server.state] ?? null;
 
   return (
-    <div className="min-h-dvh">
+    // biome-ignore lint/a11y/noStaticElementInteractions: page-wide shortcuts (Ctrl/Cmd+Enter, Esc) from either pane
+    <div className="min-h-dvh" onKeyDown={handleKeyDown}>
       <AppHeader />
-      <main className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6 sm:py-8">
+      <main className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6 sm:py-8 2xl:max-w-[1800px]">
         <ModelBanners />
 
         <div className="grid items-start gap-6 lg:grid-cols-2">
           <KnowledgeBasePane
             value={kbText}
-            entryCount={entryCount}
+            entryCount={entries.length}
+            limits={limits}
+            limitProblem={limitProblem}
+            highlightLine={highlightLine}
+            textareaRef={textareaRef}
             onChange={(value) => {
               setKbText(value);
-              clearFormMessage();
+              setFormProblem(null);
             }}
-            onReset={() => setKbText(EXAMPLE_KNOWLEDGE_BASE)}
           />
 
           <div className="space-y-6">
@@ -125,56 +144,55 @@ export function SearchScreen() {
                 query={query}
                 topK={topK}
                 threshold={threshold}
-                searching={search.isPending}
+                searching={search.busy}
+                blockedReason={search.busy ? null : blockedReason}
                 onQueryChange={(value) => {
                   setQuery(value);
-                  clearFormMessage();
+                  setFormProblem(null);
                 }}
-                onTopKChange={setTopK}
-                onThresholdChange={setThreshold}
-                onSearch={runSearch}
-                onCancel={cancelSearch}
+                onTopKChange={(value) => {
+                  setTopK(value);
+                  const parsed = parseTopK(value, limits);
+                  if (parsed !== null) setShownTopK(parsed);
+                }}
+                onThresholdChange={(value) => {
+                  setThreshold(value);
+                  const parsed = parseThreshold(value, limits);
+                  if (parsed !== null) setShownThreshold(parsed);
+                }}
+                onSearch={() => runSearch()}
+                onCancel={search.cancel}
               >
-                {formMessage ? (
-                  <p
-                    data-testid="form-message"
-                    role="alert"
-                    className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 text-sm"
-                  >
-                    {formMessage}
-                  </p>
-                ) : null}
-                {search.isPending ? <SearchProgress progress={progress} /> : null}
-                {search.isError && !cancelled ? (
-                  <div
-                    data-testid="search-error"
-                    role="alert"
-                    className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-red-800 text-sm"
-                  >
-                    <span className="font-semibold">Search failed: </span>
-                    {search.error.message}
-                  </div>
-                ) : null}
-                {cancelled ? (
-                  <p role="status" className="rounded-lg bg-slate-100 px-3 py-2 text-slate-600 text-sm">
-                    Search cancelled.
-                  </p>
-                ) : null}
+                <SearchStatus
+                  phase={phase}
+                  formProblem={formProblem}
+                  onCancel={search.cancel}
+                  onShowLine={selectLine}
+                />
               </QueryPane>
             </Card>
 
             <Card
+              ref={resultsRef}
               id="results"
               title="Results"
-              description="Best match first. Green scores are above the threshold."
+              description="Best match first; weaker matches below the threshold are set apart."
             >
               {completed ? (
-                <ResultList
-                  response={completed.response}
-                  query={completed.request.query}
-                  threshold={completed.request.threshold}
-                  stale={search.isPending}
-                />
+                <>
+                  <ScoreExplainer
+                    withoutInstruction={completed.request.instruction === ''}
+                    busy={search.busy}
+                    onToggleInstruction={() => runSearch(completed.request.instruction !== '')}
+                  />
+                  <ResultList
+                    completed={completed}
+                    topK={shownTopK}
+                    threshold={shownThreshold}
+                    staleReason={staleReason}
+                    onSelectLine={selectLine}
+                  />
+                </>
               ) : (
                 <p className="rounded-lg border border-slate-300 border-dashed px-4 py-8 text-center text-slate-500 text-sm">
                   Results appear here. Press <strong className="font-medium">Search</strong> (or Enter in the
@@ -185,11 +203,45 @@ export function SearchScreen() {
           </div>
         </div>
 
-        <VectorPanel query={completed?.response.query ?? null} />
+        <VectorPanel search={completed} />
       </main>
-      <footer className="mx-auto max-w-6xl px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
+      <p data-testid="live-announcer" aria-live="polite" className="sr-only">
+        {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold))}
+      </p>
+      <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
         Semantic Radar · cosine similarity over Qwen3-Embedding vectors, computed on the server
       </footer>
     </div>
   );
+}
+
+function shownRows(completed: CompletedSearch | null, topK: number, threshold: number) {
+  const rows = completed?.response.results.slice(0, topK) ?? [];
+  return { shown: rows.length, above: rows.filter((row) => passesThreshold(row.score, threshold)).length };
+}
+
+/** What a screen reader hears when a search ends (or cannot start). */
+function announcement(
+  phase: SearchPhase,
+  formProblem: PageProblem | null,
+  rows: { shown: number; above: number },
+): string {
+  if (formProblem) return formProblem.message;
+  switch (phase.kind) {
+    case 'failed':
+      return `Search failed: ${phase.problem.message}`;
+    case 'cancelled':
+      return 'Search cancelled.';
+    case 'waiting-for-model':
+      return 'Waiting for the model to load; the search will start by itself.';
+    case 'retry-wait':
+      return 'The server is busy; the search will be retried in a moment.';
+    case 'running':
+      return 'Searching…';
+    default:
+      if (rows.shown === 0) return '';
+      return rows.above === 0
+        ? `Search finished: no confident match; ${rows.shown} weaker matches listed.`
+        : `Search finished: ${rows.above} of ${rows.shown} results above the threshold.`;
+  }
 }

@@ -1,33 +1,21 @@
 'use client';
 
 /**
- * The only file that imports recharts: a small typed wrapper (in the spirit of shadcn/ui's chart.tsx)
- * that draws a vector's values as bars, coloured by sign.
+ * The only file that imports recharts (loaded only when the vector panel first opens): a small
+ * wrapper that draws a vector's values as bars, coloured by sign, with labelled axes.
  */
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatFixed4 } from '@/lib/format';
+import { formatSigned4 } from '@/lib/format';
 
-export interface ChartSeriesConfig {
-  label: string;
-  color: string;
-}
-
-export interface VectorChartConfig {
-  positive: ChartSeriesConfig;
-  negative: ChartSeriesConfig;
-}
-
-export const DEFAULT_VECTOR_CHART_CONFIG: VectorChartConfig = {
+const SERIES = {
   positive: { label: 'Positive', color: '#0284c7' },
   negative: { label: 'Negative', color: '#f97316' },
 };
 
 interface VectorChartProps {
   values: readonly number[];
-  config?: VectorChartConfig;
-  height?: number;
-  /** Index of values[0] in the full vector (for axis and tooltip labels). */
-  firstIndex?: number;
+  /** A fixed y range (e.g. [−0.25, 0.25]) so charts of different queries compare; auto when absent. */
+  yDomain?: readonly [number, number];
 }
 
 interface VectorBarDatum {
@@ -37,16 +25,11 @@ interface VectorBarDatum {
   fill: string;
 }
 
-export function VectorChart({
-  values,
-  config = DEFAULT_VECTOR_CHART_CONFIG,
-  height = 220,
-  firstIndex = 0,
-}: VectorChartProps) {
-  const data: VectorBarDatum[] = values.map((value, i) => ({
-    dimension: firstIndex + i,
+export function VectorChart({ values, yDomain }: VectorChartProps) {
+  const data: VectorBarDatum[] = values.map((value, dimension) => ({
+    dimension,
     value,
-    fill: value >= 0 ? config.positive.color : config.negative.color,
+    fill: value >= 0 ? SERIES.positive.color : SERIES.negative.color,
   }));
 
   return (
@@ -54,8 +37,8 @@ export function VectorChart({
       <BarChart
         responsive
         data={data}
-        style={{ width: '100%', height }}
-        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+        style={{ width: '100%', height: 240 }}
+        margin={{ top: 8, right: 8, bottom: 16, left: 8 }}
       >
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis
@@ -64,26 +47,39 @@ export function VectorChart({
           axisLine={false}
           interval={4}
           tick={{ fontSize: 11, fill: '#64748b' }}
+          label={{ value: 'dimension', position: 'insideBottom', offset: -10, fontSize: 12, fill: '#475569' }}
         />
         <YAxis
           tickLine={false}
           axisLine={false}
-          width={52}
+          width={56}
+          domain={yDomain ? [yDomain[0], yDomain[1]] : ['auto', 'auto']}
+          allowDataOverflow={yDomain !== undefined}
           tick={{ fontSize: 11, fill: '#64748b' }}
           tickFormatter={(value: number) => value.toFixed(2)}
+          label={{ value: 'value', angle: -90, position: 'insideLeft', fontSize: 12, fill: '#475569' }}
         />
         <ReferenceLine y={0} stroke="#94a3b8" />
         <Tooltip
           cursor={{ fill: '#f1f5f9' }}
           isAnimationActive={false}
-          labelFormatter={(label) => `Dimension ${label}`}
-          formatter={(value) => [formatFixed4(Number(value)), 'value']}
-          contentStyle={{ borderRadius: 8, borderColor: '#e2e8f0', fontSize: 12 }}
+          content={({ active, payload }) => {
+            const datum = payload?.[0]?.payload as VectorBarDatum | undefined;
+            if (!active || !datum) return null;
+            return (
+              <div
+                data-testid="vector-tooltip"
+                className="rounded-lg border border-slate-200 bg-white px-2 py-1 text-xs shadow-sm"
+              >
+                dimension {datum.dimension}: {formatSigned4(datum.value)}
+              </div>
+            );
+          }}
         />
         <Bar dataKey="value" radius={[2, 2, 2, 2]} animationDuration={400} />
       </BarChart>
       <ul className="mt-1 flex justify-end gap-4 text-slate-500 text-xs">
-        {[config.positive, config.negative].map((series) => (
+        {[SERIES.positive, SERIES.negative].map((series) => (
           <li key={series.label} className="flex items-center gap-1.5">
             <span aria-hidden className="size-2.5 rounded-sm" style={{ backgroundColor: series.color }} />
             {series.label}

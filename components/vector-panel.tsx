@@ -1,14 +1,32 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { formatFixed4 } from '@/lib/format';
-import { QUERY_PREVIEW_LENGTH, type SearchResponse } from '@/lib/schemas';
-import { VectorChart } from './vector-chart';
+import type { CompletedSearch } from '@/hooks/use-search';
+import { formatFixed4, withMinusSign } from '@/lib/format';
+import { QUERY_PREVIEW_LENGTH } from '@/lib/schemas';
+import { FullVector } from './full-vector';
+
+// The charting library is large and the panel starts closed: load it when the panel first opens.
+const VectorChart = dynamic(() => import('./vector-chart').then((module) => module.VectorChart), {
+  ssr: false,
+  loading: () => <div className="h-60 animate-pulse rounded-lg bg-slate-100" />,
+});
+
+/**
+ * One y range for every query of a model, so two screenshots can be compared bar by bar: four
+ * times the typical size of a value of a unit vector with this many dimensions (1/√dims).
+ */
+function sharedYDomain(dims: number): readonly [number, number] {
+  const bound = Math.ceil((4 / Math.sqrt(dims)) * 100) / 100;
+  return [-bound, bound];
+}
 
 /** "Behind the scenes": the query's embedding as numbers and as a bar chart. */
-export function VectorPanel({ query }: { query: SearchResponse['query'] | null }) {
-  // The chart mounts only while open, so it measures a visible container.
+export function VectorPanel({ search }: { search: CompletedSearch | null }) {
+  // The chart mounts only while open, so it measures a visible container (and loads on first open).
   const [open, setOpen] = useState(false);
+  const shown = search?.response.query.vector.length ?? QUERY_PREVIEW_LENGTH;
 
   return (
     <details
@@ -18,13 +36,12 @@ export function VectorPanel({ query }: { query: SearchResponse['query'] | null }
     >
       <summary
         data-testid="vector-toggle"
-        className="flex list-none items-center justify-between gap-3 rounded-2xl px-5 py-4 hover:bg-slate-50 sm:px-6 [&::-webkit-details-marker]:hidden"
+        className="flex min-h-11 list-none items-center justify-between gap-3 rounded-2xl px-5 py-4 hover:bg-slate-50 sm:px-6 [&::-webkit-details-marker]:hidden"
       >
         <span>
           <span className="block font-semibold text-slate-900">Behind the scenes: the query vector</span>
           <span className="block text-slate-500 text-sm">
-            What the model turned your query into: the first {query?.vector.length ?? QUERY_PREVIEW_LENGTH}{' '}
-            numbers of its embedding.
+            What the model turned your query into: the first {shown} numbers of its embedding.
           </span>
         </span>
         <svg
@@ -42,19 +59,34 @@ export function VectorPanel({ query }: { query: SearchResponse['query'] | null }
       </summary>
 
       <div className="border-slate-100 border-t px-5 pt-4 pb-5 sm:px-6">
-        {query ? (
-          <QueryVector query={query} showChart={open} />
+        {search ? (
+          <QueryVector search={search} showChart={open} />
         ) : (
-          <p className="text-slate-500 text-sm">Run a search to see the query's embedding.</p>
+          <p className="text-slate-500 text-sm">Run a search to see the query&rsquo;s embedding.</p>
         )}
       </div>
     </details>
   );
 }
 
-function QueryVector({ query, showChart }: { query: SearchResponse['query']; showChart: boolean }) {
+function QueryVector({ search, showChart }: { search: CompletedSearch; showChart: boolean }) {
+  const { query } = search.response;
+  const withInstruction = search.request.instruction !== '';
+  const [fixedScale, setFixedScale] = useState(false);
+  const yDomain = sharedYDomain(query.dims);
   return (
     <div className="space-y-4">
+      <p data-testid="vector-query" className="text-slate-600 text-sm">
+        The vector of the query{' '}
+        <q dir="auto" className="font-medium text-slate-900">
+          {search.request.query}
+        </q>
+        ,{' '}
+        {withInstruction
+          ? 'embedded with the retrieval instruction in front of it'
+          : 'embedded without the instruction'}
+        .
+      </p>
       <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
         <Stat label="Dimensions">
           <span data-testid="vector-dims">{query.dims}</span>
@@ -63,10 +95,23 @@ function QueryVector({ query, showChart }: { query: SearchResponse['query']; sho
         <Stat label="Shown">first {query.vector.length}</Stat>
       </dl>
 
+      <label className="flex min-h-11 items-center gap-2 text-slate-700 text-sm sm:min-h-8">
+        <input
+          type="checkbox"
+          data-testid="vector-fixed-scale"
+          checked={fixedScale}
+          onChange={(event) => setFixedScale(event.target.checked)}
+          className="size-4"
+        />
+        Fixed y-axis from {withMinusSign(yDomain[0].toFixed(2))} to {yDomain[1].toFixed(2)}, the same for
+        every query (so screenshots compare; taller bars are cut off)
+      </label>
+
       <figure>
-        {showChart ? <VectorChart values={query.vector} /> : null}
+        {showChart ? <VectorChart values={query.vector} yDomain={fixedScale ? yDomain : undefined} /> : null}
         <figcaption className="sr-only">
-          Bar chart of the first {query.vector.length} values of the query vector
+          Bar chart of the first {query.vector.length} values of the query vector; the same values are listed
+          below.
         </figcaption>
       </figure>
 
@@ -74,7 +119,7 @@ function QueryVector({ query, showChart }: { query: SearchResponse['query']; sho
         <h3 className="mb-2 font-medium text-slate-700 text-sm">Values (4 decimals)</h3>
         <ol
           data-testid="vector-values"
-          className="grid grid-cols-2 gap-x-6 sm:grid-cols-5 gap-y-1 rounded-lg bg-slate-50 p-3 font-mono text-xs tabular-nums ring-1 ring-slate-200 ring-inset"
+          className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-lg bg-slate-50 p-3 font-mono text-xs tabular-nums ring-1 ring-slate-200 ring-inset sm:grid-cols-5"
         >
           {query.vector.map((value, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the position is the dimension's identity
@@ -87,6 +132,8 @@ function QueryVector({ query, showChart }: { query: SearchResponse['query']; sho
           ))}
         </ol>
       </div>
+
+      <FullVector query={search.request.query} instruction={search.request.instruction} dims={query.dims} />
     </div>
   );
 }

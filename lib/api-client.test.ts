@@ -4,7 +4,7 @@ import { AppError } from './errors';
 import type { SearchResponse } from './schemas';
 
 const RESULT: SearchResponse = {
-  results: [{ index: 0, text: '苹果', score: 0.5, aboveThreshold: true }],
+  results: [{ index: 0, text: '苹果', score: 0.5, aboveThreshold: true, truncated: false }],
   query: { dims: 64, vector: [0.1, -0.2], tokens: 3 },
   model: { id: 'test', dims: 64, dtype: 'fp32', maxTokens: 8192, isTestModel: true },
   device: 'cpu',

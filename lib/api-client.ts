@@ -6,6 +6,9 @@
 import type { z } from 'zod';
 import { AppError } from './errors';
 import {
+  type EmbedRequest,
+  type EmbedResponse,
+  embedResponseSchema,
   type Health,
   healthSchema,
   type SearchRequest,
@@ -48,10 +51,18 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The AppError a failed response carries, with its Retry-After (seconds) when the server sent one. */
+function errorFrom(body: unknown, response: Response): AppError {
+  const error = AppError.fromBody(body, response.status);
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  if (!(retryAfter >= 0)) return error;
+  return new AppError(error.code, error.message, { field: error.field, retryAfterSeconds: retryAfter });
+}
+
 /** Parses a successful JSON body, or throws the AppError the server sent. */
 async function parseJsonResponse<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
   const body = await readJson(response);
-  if (!response.ok) throw AppError.fromBody(body, response.status);
+  if (!response.ok) throw errorFrom(body, response);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw unreadable();
   return parsed.data;
@@ -67,7 +78,18 @@ export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
   // A loading or failed model may come with a 503, but the body still describes the state.
   const parsed = healthSchema.safeParse(body);
   if (parsed.success) return parsed.data;
-  throw AppError.fromBody(body, response.ok ? 500 : response.status);
+  throw errorFrom(body, response.ok ? new Response(null, { status: 500 }) : response);
+}
+
+/** The vector panel's "show all values": the whole query vector (a search returns its first values). */
+export async function postEmbed(request: EmbedRequest, signal?: AbortSignal): Promise<EmbedResponse> {
+  const response = await send('/api/embed', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  return parseJsonResponse(response, embedResponseSchema);
 }
 
 export async function postSearch(

@@ -16,3 +16,12 @@ export function formatMs(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;
   return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
+
+/** A formatted number with a true minus sign (−0.0057), as a teacher would write it. */
+export function withMinusSign(text: string): string {
+  return text.replace(/^-/, '\u2212');
+}
+
+export function formatSigned4(value: number): string {
+  return withMinusSign(value.toFixed(4));
+}

@@ -22,6 +22,11 @@ export const TOP_K_MAX = 100;
 /** Cosine similarity of unit vectors lies in −1..1. */
 export const THRESHOLD_MIN = -1;
 export const THRESHOLD_MAX = 1;
+
+/** The one rule for "above the threshold", used by the server's response and the page's re-ranking. */
+export function passesThreshold(score: number, threshold: number): boolean {
+  return score > threshold;
+}
 /** Qwen3-Embedding supports Matryoshka prefixes from 32 dimensions up to its full width. */
 export const MIN_DIMENSIONS = 32;
 export const MAX_INSTRUCTION_CHARS = 2_000;
@@ -169,7 +174,14 @@ export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.numbe
 
 export const searchResponseSchema = z.object({
   results: z.array(
-    z.object({ index: z.number(), text: z.string(), score: z.number(), aboveThreshold: z.boolean() }),
+    z.object({
+      index: z.number(),
+      text: z.string(),
+      score: z.number(),
+      aboveThreshold: z.boolean(),
+      /** The entry reached the model's token limit: only its first `model.maxTokens` tokens were read. */
+      truncated: z.boolean(),
+    }),
   ),
   query: z.object({ dims: z.number(), vector: z.array(z.number()), tokens: z.number() }),
   model: modelInfoSchema,

@@ -1,5 +1,10 @@
 import 'server-only';
-import { type ParsedSearchRequest, QUERY_PREVIEW_LENGTH, type SearchResponse } from '../lib/schemas';
+import {
+  type ParsedSearchRequest,
+  passesThreshold,
+  QUERY_PREVIEW_LENGTH,
+  type SearchResponse,
+} from '../lib/schemas';
 /**
  * Semantic search: embed the query (with its instruction) and the knowledge base (without), score
  * every entry by cosine similarity (a dot product: vectors are unit length), keep the top k.
@@ -65,7 +70,8 @@ export async function runSearch(
       index,
       text: request.knowledgeBase[index] as string,
       score,
-      aboveThreshold: score > request.threshold,
+      aboveThreshold: passesThreshold(score, request.threshold),
+      truncated: (docs.tokens[index] as number) >= info.maxTokens,
     };
   });
   const done = performance.now();

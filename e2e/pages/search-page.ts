@@ -1,6 +1,6 @@
 /** The search screen as the tests see it: locators by data-testid and the actions a person takes. */
 import type { Locator, Page, Request, Response } from '@playwright/test';
-import type { Health, SearchRequest, SearchResponse } from '../../lib/schemas';
+import { DEFAULT_LIMITS, type Health, type SearchRequest, type SearchResponse } from '../../lib/schemas';
 
 export interface ResultRowView {
   rank: number;
@@ -43,6 +43,8 @@ export class SearchPage {
   readonly modelStatus: Locator;
   readonly testModelBanner: Locator;
   readonly healthError: Locator;
+  /** The polite live region that tells screen readers how a search ended. */
+  readonly liveAnnouncer: Locator;
 
   constructor(readonly page: Page) {
     const id = (testId: string) => page.getByTestId(testId);
@@ -65,6 +67,7 @@ export class SearchPage {
     this.modelStatus = id('model-status');
     this.testModelBanner = id('test-model-banner');
     this.healthError = id('health-error');
+    this.liveAnnouncer = id('live-announcer');
   }
 
   /** Opens the page and waits until it is hydrated and the model status is known. */
@@ -81,6 +84,22 @@ export class SearchPage {
   async health(): Promise<Health> {
     const response = await this.page.request.get('/api/health');
     return (await response.json()) as Health;
+  }
+
+  /**
+   * Hands the browser the health answer a loading or broken server gives (states the shared test
+   * server cannot be put in on demand); the body has lib/schemas.ts's shape. Undo with
+   * `page.unroute('**\/api/health')`.
+   */
+  async mockHealth(status: 'loading' | 'error', message?: string): Promise<void> {
+    const body = {
+      status,
+      message,
+      workerRestarts: 0,
+      queue: { pendingTexts: 0, capacity: 4096 },
+      limits: DEFAULT_LIMITS,
+    };
+    await this.page.route('**/api/health', (route) => route.fulfill({ status: 503, json: body }));
   }
 
   async setKnowledgeBase(entries: readonly string[] | string): Promise<void> {
@@ -137,15 +156,33 @@ export class SearchPage {
     await responsePromise;
     const sent = request.postDataJSON() as SearchRequest;
     const outcome = await this.replaySearch(sent);
-    await this.page.waitForFunction(
-      (n) =>
-        document.querySelector('[data-testid="search-button"]:not([disabled])') !== null &&
-        (n === null
-          ? document.querySelector('[data-testid="search-error"]') !== null
-          : document.querySelectorAll('[data-testid="result-row"]').length === n),
-      outcome.result ? outcome.result.results.length : null,
-    );
+    await this.waitForSettled(outcome.result !== undefined);
     return { ...outcome, request: sent, accept: request.headers().accept ?? '' };
+  }
+
+  /** Waits until Search can be pressed again and the results (or the error) of the last search show. */
+  async waitForSettled(expectResults = true): Promise<void> {
+    await this.page.waitForFunction((hasResults) => {
+      const button = document.querySelector('[data-testid="search-button"]');
+      if (!button || button.getAttribute('aria-disabled') === 'true') return false;
+      if (!hasResults) return document.querySelector('[data-testid="search-error"]') !== null;
+      return document.querySelector('[data-testid="result-list"]')?.getAttribute('data-stale') === 'false';
+    }, expectResults);
+  }
+
+  /** Counts the searches the page sends from now on (to prove that a change needed no request). */
+  countSearchRequests(): { readonly count: number } {
+    const counter = { count: 0 };
+    this.page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/search' && request.method() === 'POST')
+        counter.count += 1;
+    });
+    return counter;
+  }
+
+  /** The rows shown as matches (above the threshold), not the collapsed weaker ones. */
+  confidentRows(): Locator {
+    return this.page.getByTestId('confident-results').getByTestId('result-row');
   }
 
   /** What the server answers to `request`, as plain JSON. */

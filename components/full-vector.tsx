@@ -1,0 +1,98 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatFixed4 } from '@/lib/format';
+import { queryVectorOptions } from '@/lib/queries';
+import { plainMessage } from '@/lib/user-message';
+
+interface FullVectorProps {
+  query: string;
+  instruction: string | undefined;
+  dims: number;
+}
+
+const BUTTON =
+  'min-h-11 rounded-lg border border-slate-300 bg-white px-3 font-medium text-slate-700 text-sm shadow-sm hover:bg-slate-50 sm:min-h-8';
+
+/** All values of the query vector, on request: a compact table, copy, download, and its unit length. */
+export function FullVector({ query, instruction, dims }: FullVectorProps) {
+  const [wanted, setWanted] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const vector = useQuery({ ...queryVectorOptions(query, instruction), enabled: wanted });
+
+  if (!wanted) {
+    return (
+      <button type="button" data-testid="vector-show-all" onClick={() => setWanted(true)} className={BUTTON}>
+        Show all {dims} values
+      </button>
+    );
+  }
+  if (vector.isError) {
+    return (
+      <p className="text-red-800 text-sm">
+        Could not load the whole vector: {plainMessage(vector.error.message)}
+      </p>
+    );
+  }
+  if (!vector.data) return <p className="text-slate-500 text-sm">Loading all {dims} values…</p>;
+
+  const values = vector.data;
+  const sumOfSquares = values.reduce((sum, value) => sum + value * value, 0);
+  const json = JSON.stringify(values);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(json);
+      setCopied('Copied all values to the clipboard.');
+    } catch {
+      setCopied('The browser did not allow copying; use Download instead.');
+    }
+  }
+
+  function download() {
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'query-vector.json';
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <div data-testid="vector-full" className="space-y-3">
+      <p className="text-slate-700 text-sm">
+        All <span data-testid="vector-full-count">{values.length}</span> values. Sum of their squares:{' '}
+        <strong data-testid="vector-sum-squares" className="font-mono">
+          {sumOfSquares.toFixed(3)}
+        </strong>{' '}
+        &mdash; the vector has length 1, which is why a dot product of two such vectors is their cosine
+        similarity.
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" data-testid="vector-copy" onClick={copy} className={BUTTON}>
+          Copy all values
+        </button>
+        <button type="button" data-testid="vector-download" onClick={download} className={BUTTON}>
+          Download as JSON
+        </button>
+        <span role="status" className="text-slate-600 text-sm">
+          {copied}
+        </span>
+      </div>
+      <ol
+        data-testid="vector-full-values"
+        aria-label={`All ${values.length} values of the query vector`}
+        className="grid max-h-72 grid-cols-3 gap-x-4 overflow-y-auto rounded-lg bg-slate-50 p-3 font-mono text-[11px] tabular-nums ring-1 ring-slate-200 ring-inset sm:grid-cols-6 lg:grid-cols-8"
+      >
+        {values.map((value, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the position is the dimension's identity
+          <li key={i} className="flex gap-1.5">
+            <span className="w-8 text-right text-slate-400">{i}</span>
+            <span className={value < 0 ? 'text-orange-700' : 'text-slate-800'}>{formatFixed4(value)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
