@@ -86,7 +86,7 @@ export class BatchScheduler {
   private readonly queueTimes = new RecentSamples();
 
   constructor(private readonly options: SchedulerOptions) {
-    this.meter = new ThroughputMeter(conservativeThroughput(options.cost));
+    this.meter = new ThroughputMeter(conservativeThroughput(options.cost), options.maxBatchTokens);
   }
 
   /** Workers report in and out, so throughput counts the workers that exist. */
