@@ -102,6 +102,7 @@ async function main() {
     modelDir: args['model-dir'],
     env: SERVER_ENV,
     readyTimeoutMs: 600_000,
+    echo: process.env.LOAD_TEST_ECHO === '1',
   });
   const idle = await runPhase(server, async () => {
     await sleep(2000);

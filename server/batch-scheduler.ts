@@ -50,8 +50,8 @@ export interface Batch {
   tokens: TokenBatch;
   /** Aborted when every request with texts in this batch has gone away while it runs. */
   abandoned: AbortSignal;
-  /** Time it should still take, at the measured throughput. */
-  remainingMs(): number;
+  /** Time it should still take, at the measured throughput; undefined before any measurement. */
+  remainingMs(): number | undefined;
   deliver(vectors: Float32Array): void;
   fail(err: Error): void;
 }
@@ -190,7 +190,7 @@ export class BatchScheduler {
   /** A free worker asks for its next batch; resolves undefined when `signal` aborts first. */
   next(device: Device, signal?: AbortSignal): Promise<Batch | undefined> {
     if (signal?.aborted) return Promise.resolve(undefined);
-    if (this.waitingTexts > 0) return Promise.resolve(this.dispatch(device));
+    if (this.hasWork()) return Promise.resolve(this.dispatch(device));
     return new Promise((give) => {
       const onAbort = () => {
         this.idle = this.idle.filter((w) => w !== waiter);
@@ -219,13 +219,17 @@ export class BatchScheduler {
     this.pumpScheduled = true;
     const run = () => {
       this.pumpScheduled = false;
-      while (this.idle.length > 0 && this.waitingTexts > 0) {
+      while (this.idle.length > 0 && this.hasWork()) {
         const waiter = this.idle.shift() as (typeof this.idle)[number];
         waiter.give(this.dispatch(waiter.device));
       }
     };
     if (this.options.gatherWindowMs > 0) setTimeout(run, this.options.gatherWindowMs);
     else setImmediate(run);
+  }
+
+  private hasWork(): boolean {
+    return this.waitingJobs.query.size > 0 || this.waitingJobs.document.size > 0;
   }
 
   private dispatch(device: Device): Batch {
@@ -248,7 +252,7 @@ export class BatchScheduler {
     return {
       tokens: packRows(texts),
       abandoned: run.abandon.signal,
-      remainingMs: () => this.remainingMs(run),
+      remainingMs: () => (this.meter.measured ? this.remainingMs(run) : undefined),
       deliver: (vectors) => this.deliver(run, vectors),
       fail: (err) => {
         this.running.delete(run);

@@ -44,6 +44,9 @@ export function spawnWorker(): Worker {
   return new Worker(new URL('./embed-worker.ts', import.meta.url));
 }
 
+/** A batch is stopped only when what is left of it would take this many times a worker's load time. */
+const RESTART_MARGIN = 2;
+
 export interface PoolOptions {
   log?: (line: string) => void;
   /** Called when a crashed worker cannot be replaced (e.g. the model file is gone). */
@@ -175,7 +178,11 @@ export class WorkerPool {
    */
   private stopAbandoned(slot: Slot, batch: Batch) {
     const remaining = batch.remainingMs();
-    if (slot.retiring || this.closed || remaining <= slot.loadMs) return;
+    // Only on a measured estimate, and with a margin: a restart also costs the memory and CPU of
+    // loading a session, and under a flood of cancelled requests replacing too eagerly would
+    // leave no worker running at all.
+    if (remaining === undefined || slot.retiring || this.closed) return;
+    if (remaining <= RESTART_MARGIN * slot.loadMs) return;
     this.abandonedBatchesStopped++;
     this.log(
       `[embedder] stopping a batch nobody awaits (≈${Math.round(remaining)} ms left, a new worker loads in ≈${slot.loadMs} ms)`,
