@@ -10,16 +10,21 @@ interface FullVectorProps {
   query: string;
   instruction: string | undefined;
   dims: number;
+  /**
+   * The whole vector when the search already sent it (`explain`, issue 10): shown without another
+   * request, and right for any instruction preset or Dimensions choice the search used.
+   */
+  known?: readonly number[];
 }
 
 const BUTTON =
   'min-h-11 rounded-lg border border-slate-300 bg-white px-3 font-medium text-slate-700 text-sm shadow-sm hover:bg-slate-50 sm:min-h-8';
 
 /** All values of the query vector, on request: a compact table, copy, download, and its unit length. */
-export function FullVector({ query, instruction, dims }: FullVectorProps) {
+export function FullVector({ query, instruction, dims, known }: FullVectorProps) {
   const [wanted, setWanted] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
-  const vector = useQuery({ ...queryVectorOptions(query, instruction), enabled: wanted });
+  const vector = useQuery({ ...queryVectorOptions(query, instruction), enabled: wanted && !known });
 
   if (!wanted) {
     return (
@@ -28,16 +33,16 @@ export function FullVector({ query, instruction, dims }: FullVectorProps) {
       </button>
     );
   }
-  if (vector.isError) {
+  if (!known && vector.isError) {
     return (
       <p className="text-red-800 text-sm">
         Could not load the whole vector: {plainMessage(vector.error.message)}
       </p>
     );
   }
-  if (!vector.data) return <p className="text-slate-500 text-sm">Loading all {dims} values…</p>;
+  const values = known ?? vector.data;
+  if (!values) return <p className="text-slate-500 text-sm">Loading all {dims} values…</p>;
 
-  const values = vector.data;
   const sumOfSquares = values.reduce((sum, value) => sum + value * value, 0);
   const json = JSON.stringify(values);
 

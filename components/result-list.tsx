@@ -13,9 +13,18 @@ interface ResultListProps {
   /** Why the rows no longer answer the form (edited, a newer search running or failed); null if they do. */
   staleReason: string | null;
   onSelectLine: (line: number) => void;
+  /** The entry picked on the map (issue 10), marked in the list when it is among the results. */
+  highlightedIndex?: number | null;
 }
 
-export function ResultList({ completed, topK, threshold, staleReason, onSelectLine }: ResultListProps) {
+export function ResultList({
+  completed,
+  topK,
+  threshold,
+  staleReason,
+  onSelectLine,
+  highlightedIndex = null,
+}: ResultListProps) {
   const { response, entries, request } = completed;
   const shown = response.results.slice(0, topK).map((result, position) => ({
     result,
@@ -36,6 +45,7 @@ export function ResultList({ completed, topK, threshold, staleReason, onSelectLi
       line={entries[result.index]?.line}
       maxTokens={response.model.maxTokens}
       onSelectLine={onSelectLine}
+      highlighted={result.index === highlightedIndex}
     />
   );
 

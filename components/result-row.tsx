@@ -15,6 +15,8 @@ interface ResultRowProps {
   line: number | undefined;
   maxTokens: number;
   onSelectLine: (line: number) => void;
+  /** Picked on the map (issue 10). */
+  highlighted?: boolean;
 }
 
 export function ResultRow({
@@ -25,6 +27,7 @@ export function ResultRow({
   line,
   maxTokens,
   onSelectLine,
+  highlighted = false,
 }: ResultRowProps) {
   const textRef = useRef<HTMLParagraphElement>(null);
   const [expanded, setExpanded] = useState(false);
@@ -37,7 +40,14 @@ export function ResultRow({
   }, [expanded]);
 
   return (
-    <li data-testid="result-row" data-line={line} className="flex gap-3 py-3 first:pt-0">
+    <li
+      data-testid="result-row"
+      data-line={line}
+      data-entry-index={result.index}
+      data-highlighted={highlighted}
+      aria-current={highlighted ? 'true' : undefined}
+      className={`flex gap-3 py-3 first:pt-0 ${highlighted ? 'rounded-lg bg-violet-50 px-2 ring-2 ring-violet-400' : ''}`}
+    >
       <span
         data-testid="result-rank"
         className={`mt-0.5 flex h-7 min-w-9 shrink-0 items-center justify-center rounded-md font-semibold text-xs tabular-nums ${

@@ -4,7 +4,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { type ServerState, useHealth } from '@/hooks/use-health';
 import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
-import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
+import { DEFAULT_PRESET, DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
 import {
   checkSearchForm,
   entriesProblem,
@@ -12,15 +12,19 @@ import {
   parseThreshold,
   parseTopK,
 } from '@/lib/search-form';
+import { DEFAULT_KNOBS, type Knobs, knobsRequest } from '@/lib/teaching';
 import { AppHeader } from './app-header';
 import { Card } from './card';
 import { EXAMPLE_KNOWLEDGE_BASE, EXAMPLE_QUERY } from './example-data';
 import { KnowledgeBasePane, showLine } from './knowledge-base-pane';
 import { ModelBanners } from './model-banners';
 import { QueryPane } from './query-pane';
+import { RankMovement } from './rank-movement';
 import { ResultList } from './result-list';
 import { ScoreExplainer } from './score-explainer';
+import { SearchKnobs } from './search-knobs';
 import { SearchStatus } from './search-status';
+import { TeachingViews } from './teaching-views';
 import { VectorPanel } from './vector-panel';
 
 const BLOCKED_REASON: Partial<Record<ServerState, string>> = {
@@ -43,7 +47,10 @@ export function SearchScreen() {
   // The last valid values, applied at once to the scores already computed.
   const [shownTopK, setShownTopK] = useState(DEFAULT_TOP_K);
   const [shownThreshold, setShownThreshold] = useState(DEFAULT_THRESHOLD);
-  const [withoutInstruction, setWithoutInstruction] = useState(false);
+  // Teaching views (issue 10): the knobs that shape the request (the instruction toggle of the
+  // score explainer is the knobs' "no instruction"), and the entry picked on the map.
+  const [knobs, setKnobs] = useState<Knobs>(DEFAULT_KNOBS);
+  const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
   const [formProblem, setFormProblem] = useState<PageProblem | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const resultsRef = useRef<HTMLElement>(null);
@@ -59,7 +66,7 @@ export function SearchScreen() {
   const problem = formProblem ?? (phase.kind === 'failed' ? phase.problem : null);
   const highlightLine = problem?.line ?? null;
 
-  function runSearch(noInstruction = withoutInstruction) {
+  function runSearch(withKnobs: Knobs = knobs) {
     if (phase.kind === 'running' || phase.kind === 'retry-wait') return;
     const checked = checkSearchForm({ entries, query, topK, threshold }, limits);
     if (!checked.ok) {
@@ -67,8 +74,9 @@ export function SearchScreen() {
       return;
     }
     setFormProblem(null);
-    setWithoutInstruction(noInstruction);
-    const request = noInstruction ? { ...checked.request, instruction: '' } : checked.request;
+    setKnobs(withKnobs);
+    setSelectedEntry(null);
+    const request = { ...checked.request, ...knobsRequest(withKnobs), explain: {} };
     search.start({ request, entries, kbText, queryText: query });
   }
 
@@ -170,6 +178,14 @@ export function SearchScreen() {
                   onShowLine={selectLine}
                 />
               </QueryPane>
+              <SearchKnobs
+                knobs={knobs}
+                onChange={(next, rerun) => {
+                  setKnobs(next);
+                  if (rerun && completed) runSearch(next);
+                }}
+                onSubmit={() => runSearch()}
+              />
             </Card>
 
             <Card
@@ -183,14 +199,23 @@ export function SearchScreen() {
                   <ScoreExplainer
                     withoutInstruction={completed.request.instruction === ''}
                     busy={search.busy}
-                    onToggleInstruction={() => runSearch(completed.request.instruction !== '')}
+                    onToggleInstruction={() =>
+                      runSearch({
+                        ...knobs,
+                        instruction: {
+                          preset: completed.request.instruction === '' ? DEFAULT_PRESET : 'none',
+                        },
+                      })
+                    }
                   />
+                  <RankMovement response={completed.response} topK={shownTopK} />
                   <ResultList
                     completed={completed}
                     topK={shownTopK}
                     threshold={shownThreshold}
                     staleReason={staleReason}
                     onSelectLine={selectLine}
+                    highlightedIndex={selectedEntry}
                   />
                 </>
               ) : (
@@ -204,6 +229,15 @@ export function SearchScreen() {
         </div>
 
         <VectorPanel search={completed} />
+        {completed ? (
+          <TeachingViews
+            request={completed.request}
+            response={completed.response}
+            threshold={shownThreshold}
+            selectedIndex={selectedEntry}
+            onSelect={setSelectedEntry}
+          />
+        ) : null}
       </main>
       <p data-testid="live-announcer" aria-live="polite" className="sr-only">
         {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold))}

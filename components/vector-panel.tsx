@@ -83,7 +83,7 @@ function QueryVector({ search, showChart }: { search: CompletedSearch; showChart
         </q>
         ,{' '}
         {withInstruction
-          ? 'embedded with the retrieval instruction in front of it'
+          ? `embedded with the ${search.request.task || search.request.instruction ? 'chosen' : 'retrieval'} instruction in front of it`
           : 'embedded without the instruction'}
         .
       </p>
@@ -133,7 +133,12 @@ function QueryVector({ search, showChart }: { search: CompletedSearch; showChart
         </ol>
       </div>
 
-      <FullVector query={search.request.query} instruction={search.request.instruction} dims={query.dims} />
+      <FullVector
+        query={search.request.query}
+        instruction={search.request.instruction}
+        dims={query.dims}
+        known={search.response.explain?.queryVector}
+      />
     </div>
   );
 }

@@ -15,6 +15,9 @@ import {
   type SearchResponse,
   searchEventSchema,
   searchResponseSchema,
+  type TokenizeRequest,
+  type TokenizeResponse,
+  tokenizeResponseSchema,
 } from './schemas';
 
 export interface SearchProgress {
@@ -160,4 +163,18 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<v
   } catch {
     // aborted or failed: nothing left to read
   }
+}
+
+/** The tokenizer view: a text as the model is fed it, as readable tokens. */
+export async function postTokenize(
+  request: TokenizeRequest,
+  signal?: AbortSignal,
+): Promise<TokenizeResponse> {
+  const response = await send('/api/tokenize', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  return parseJsonResponse(response, tokenizeResponseSchema);
 }

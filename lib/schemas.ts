@@ -30,6 +30,63 @@ export function passesThreshold(score: number, threshold: number): boolean {
 /** Qwen3-Embedding supports Matryoshka prefixes from 32 dimensions up to its full width. */
 export const MIN_DIMENSIONS = 32;
 export const MAX_INSTRUCTION_CHARS = 2_000;
+/**
+ * Matryoshka sizes the page offers (those up to the model's width, then the full width). The
+ * model is trained to keep these prefixes meaningful; the API takes any width in range.
+ */
+export const MATRYOSHKA_DIMENSIONS = [32, 64, 128, 256, 512, 1024, 2048, 4096] as const;
+/**
+ * The similarity heatmap draws at most this many entries (n² cells: 3,600 at 60 stays readable
+ * and light to render); a larger base is shown as its top entries by score.
+ */
+export const HEATMAP_MAX_ENTRIES = 60;
+/**
+ * "Why this score" compares the query with one result: `explain` carries the vectors of this many
+ * best results (20 × 4,096 values for the 8B model is already ~0.7 MB of JSON).
+ */
+export const EXPLAIN_RESULT_VECTORS = 20;
+
+/**
+ * Qwen3-Embedding's task styles, as one-sentence instructions in the form its authors evaluate
+ * with (`Instruct: {task}\nQuery:{query}`). `none` embeds the bare query.
+ */
+export const INSTRUCTION_PRESETS = [
+  { id: 'web-search', label: 'Web search retrieval (default)', instruction: DEFAULT_INSTRUCTION },
+  {
+    id: 'question-answering',
+    label: 'Question answering',
+    instruction: 'Given a question, retrieve passages that answer the question',
+  },
+  {
+    id: 'similar-text',
+    label: 'Semantically similar text',
+    instruction: 'Retrieve semantically similar text',
+  },
+  {
+    id: 'classification',
+    label: 'Classification',
+    instruction: 'Classify the given text into the category that best describes its topic',
+  },
+  {
+    id: 'clustering',
+    label: 'Clustering',
+    instruction: 'Identify the main topic or theme of the given text',
+  },
+  { id: 'none', label: 'No instruction', instruction: '' },
+] as const;
+export type InstructionPresetId = (typeof INSTRUCTION_PRESETS)[number]['id'];
+/** The preset whose instruction is DEFAULT_INSTRUCTION: what a request that names none gets. */
+export const DEFAULT_PRESET: InstructionPresetId = 'web-search';
+const PRESET_IDS = INSTRUCTION_PRESETS.map((p) => p.id) as [InstructionPresetId, ...InstructionPresetId[]];
+
+/** The instruction a request asks for: its own text, else its preset's, else undefined (the default). */
+export function resolveInstruction(request: {
+  instruction?: string;
+  task?: InstructionPresetId;
+}): string | undefined {
+  if (request.instruction !== undefined) return request.instruction;
+  return INSTRUCTION_PRESETS.find((p) => p.id === request.task)?.instruction;
+}
 
 /** The kinds of text /api/embed takes; queries get the instruction and go first in the queue. */
 export const TEXT_KINDS = ['document', 'query'] as const;
@@ -77,6 +134,17 @@ const dimensionsField = z
   .min(MIN_DIMENSIONS, { error: `must be at least ${MIN_DIMENSIONS}` })
   .optional();
 
+const taskField = z
+  .enum(PRESET_IDS, { error: `must be one of ${PRESET_IDS.map((id) => `"${id}"`).join(', ')}` })
+  .optional();
+
+/** `task` names a preset instruction; a request gives it or its own `instruction`, not both. */
+function oneInstruction(value: { instruction?: string; task?: string }, ctx: z.RefinementCtx) {
+  if (value.instruction !== undefined && value.task !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['task'], message: 'give either task or instruction, not both' });
+  }
+}
+
 export function requestSchemas(limits: SchemaLimits = DEFAULT_LIMITS) {
   const instruction = z
     .string({ error: 'must be a string' })
@@ -87,34 +155,55 @@ export function requestSchemas(limits: SchemaLimits = DEFAULT_LIMITS) {
     .min(1, { error: 'must not be empty' })
     .max(limits.maxInputs, { error: `must have at most ${limits.maxInputs} entries` });
 
-  const search = z.object({
-    knowledgeBase: texts,
-    query: textField(limits),
-    topK: z
-      .number({ error: 'must be an integer' })
-      .int({ error: 'must be an integer' })
-      .min(TOP_K_MIN, { error: `must be at least ${TOP_K_MIN}` })
-      .max(TOP_K_MAX, { error: `must be at most ${TOP_K_MAX}` })
-      .default(DEFAULT_TOP_K),
-    threshold: z
-      .number({ error: 'must be a number' })
-      .min(THRESHOLD_MIN, { error: `must be at least ${THRESHOLD_MIN}` })
-      .max(THRESHOLD_MAX, { error: `must be at most ${THRESHOLD_MAX}` })
-      .default(DEFAULT_THRESHOLD),
-    instruction,
-    dimensions: dimensionsField,
-  });
+  const search = z
+    .object({
+      knowledgeBase: texts,
+      query: textField(limits),
+      topK: z
+        .number({ error: 'must be an integer' })
+        .int({ error: 'must be an integer' })
+        .min(TOP_K_MIN, { error: `must be at least ${TOP_K_MIN}` })
+        .max(TOP_K_MAX, { error: `must be at most ${TOP_K_MAX}` })
+        .default(DEFAULT_TOP_K),
+      threshold: z
+        .number({ error: 'must be a number' })
+        .min(THRESHOLD_MIN, { error: `must be at least ${THRESHOLD_MIN}` })
+        .max(THRESHOLD_MAX, { error: `must be at most ${THRESHOLD_MAX}` })
+        .default(DEFAULT_THRESHOLD),
+      instruction,
+      task: taskField,
+      dimensions: dimensionsField,
+      /** Ask for the teaching views' data (map, heatmap, token counts …), computed from the same vectors. */
+      explain: z
+        .object(
+          {
+            heatmapEntries: z
+              .number({ error: 'must be an integer' })
+              .int({ error: 'must be an integer' })
+              .min(1, { error: 'must be at least 1' })
+              .max(HEATMAP_MAX_ENTRIES, { error: `must be at most ${HEATMAP_MAX_ENTRIES}` })
+              .default(HEATMAP_MAX_ENTRIES),
+          },
+          { error: 'must be an object' },
+        )
+        .optional(),
+    })
+    .superRefine(oneInstruction);
 
-  const embed = z.object({
-    texts,
-    kind: z
-      .enum(TEXT_KINDS, { error: `must be ${TEXT_KINDS.map((k) => `"${k}"`).join(' or ')}` })
-      .default('document'),
-    instruction,
-    dimensions: dimensionsField,
-  });
+  const kind = z
+    .enum(TEXT_KINDS, { error: `must be ${TEXT_KINDS.map((k) => `"${k}"`).join(' or ')}` })
+    .default('document');
 
-  return { search, embed };
+  const embed = z
+    .object({ texts, kind, instruction, task: taskField, dimensions: dimensionsField })
+    .superRefine(oneInstruction);
+
+  /** One text, tokenised exactly as /api/embed would feed it to the model (instruction included for a query). */
+  const tokenize = z
+    .object({ text: textField(limits), kind, instruction, task: taskField })
+    .superRefine(oneInstruction);
+
+  return { search, embed, tokenize };
 }
 
 type Schemas = ReturnType<typeof requestSchemas>;
@@ -122,6 +211,8 @@ export type SearchRequest = z.input<Schemas['search']>;
 export type ParsedSearchRequest = z.output<Schemas['search']>;
 export type EmbedRequest = z.input<Schemas['embed']>;
 export type ParsedEmbedRequest = z.output<Schemas['embed']>;
+export type TokenizeRequest = z.input<Schemas['tokenize']>;
+export type ParsedTokenizeRequest = z.output<Schemas['tokenize']>;
 
 export const modelInfoSchema = z.object({
   id: z.string(),
@@ -172,6 +263,57 @@ export type Health = z.infer<typeof healthSchema>;
 /** How many texts were run through the model vs. served from the vector cache. */
 export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() });
 
+/** One token as TEI's /tokenize shapes it; `start`/`stop` are JavaScript string indices into the text. */
+export const tokenSpanSchema = z.object({
+  id: z.number(),
+  text: z.string(),
+  special: z.boolean(),
+  start: z.number(),
+  stop: z.number(),
+});
+export type TokenSpanView = z.infer<typeof tokenSpanSchema>;
+
+export const tokenizeResponseSchema = z.object({
+  /** Exactly the text the tokenizer was given (for a query: with its instruction prefix). */
+  text: z.string(),
+  /** Where `Instruct: …\nQuery:` lies in `text`, or null when there is none. */
+  instruction: z.object({ start: z.number(), stop: z.number() }).nullable(),
+  tokens: z.array(tokenSpanSchema),
+  /** True when the content was cut to fit maxTokens (the EOS is always kept). */
+  truncated: z.boolean(),
+  maxTokens: z.number(),
+});
+export type TokenizeResponse = z.infer<typeof tokenizeResponseSchema>;
+
+/** The teaching views' data for one search, computed from the very vectors that ranked it. */
+export const searchExplainSchema = z.object({
+  /** Width of the vectors used (the request's `dimensions`, else the model's). */
+  dims: z.number(),
+  /** The whole query vector at `dims`. */
+  queryVector: z.array(z.number()),
+  /** Cosine of every entry with the query, in the request's order. */
+  scores: z.array(z.number()),
+  /** Per entry, in order: its token count (EOS included) and whether it was cut at maxTokens. */
+  entries: z.array(z.object({ tokens: z.number(), truncated: z.boolean() })),
+  /** PCA of the entries' vectors (null below 3 entries): entry points in order, the query projected. */
+  map: z
+    .object({
+      points: z.array(z.tuple([z.number(), z.number()])),
+      query: z.tuple([z.number(), z.number()]),
+      /** Share of the entries' total variance along each axis. */
+      explained: z.array(z.number()),
+      converged: z.boolean(),
+    })
+    .nullable(),
+  /** Cosines among the top `heatmapEntries` entries by score (all when the base is that small). */
+  heatmap: z.object({ indices: z.array(z.number()), matrix: z.array(z.array(z.number())) }),
+  /** The vectors of the first EXPLAIN_RESULT_VECTORS `results`, in the same order (for "why this score"). */
+  resultVectors: z.array(z.array(z.number())),
+  /** With `dimensions` below the model's width: where each result ranks with full vectors. */
+  fullRanking: z.object({ dims: z.number(), ranks: z.array(z.number()), overlap: z.number() }).nullable(),
+});
+export type SearchExplain = z.infer<typeof searchExplainSchema>;
+
 export const searchResponseSchema = z.object({
   results: z.array(
     z.object({
@@ -188,6 +330,7 @@ export const searchResponseSchema = z.object({
   device: deviceSchema,
   cache: cacheStatsSchema,
   timingMs: z.object({ embed: z.number(), rank: z.number(), total: z.number() }),
+  explain: searchExplainSchema.optional(),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 export type SearchResult = SearchResponse['results'][number];

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { EmbedResponse, ParsedEmbedRequest } from '../lib/schemas';
+import { type EmbedResponse, type ParsedEmbedRequest, resolveInstruction } from '../lib/schemas';
 import { cleanRequiredTexts } from '../lib/text-clean';
 import type { Embedder } from './embedder';
 
@@ -12,7 +12,7 @@ export async function embedTexts(
   const texts = cleanRequiredTexts(req.texts, 'texts');
   const out = await embedder.embed(texts, {
     kind: req.kind,
-    instruction: req.instruction,
+    instruction: resolveInstruction(req),
     dimensions: req.dimensions,
     signal,
     field: 'texts',

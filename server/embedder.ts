@@ -57,6 +57,13 @@ interface Ready {
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Ready);
 
+/** `dimensions` must not exceed the loaded model's width (the lower bound is in the request schema). */
+export function checkDimensions(dimensions: number | undefined, info: ModelInfo): void {
+  if (dimensions !== undefined && dimensions > info.dims) {
+    throw invalid('dimensions', `must be at most ${info.dims} for ${info.id}`);
+  }
+}
+
 export class Embedder {
   private state: State = { status: 'loading' };
   private loading?: Promise<void>;
@@ -220,9 +227,7 @@ export class Embedder {
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
     const r = this.requireReady();
-    if (opts.dimensions !== undefined && opts.dimensions > r.info.dims) {
-      throw invalid('dimensions', `must be at most ${r.info.dims} for ${r.info.id}`);
-    }
+    checkDimensions(opts.dimensions, r.info);
     const inputs =
       opts.kind === 'query'
         ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))

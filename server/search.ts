@@ -3,6 +3,7 @@ import {
   type ParsedSearchRequest,
   passesThreshold,
   QUERY_PREVIEW_LENGTH,
+  resolveInstruction,
   type SearchResponse,
 } from '../lib/schemas';
 /**
@@ -14,8 +15,9 @@ import {
  * search can still answer with a plain JSON error; `runSearch` does the work.
  */
 import { cleanRequiredText, cleanRequiredTexts } from '../lib/text-clean';
-import { dot, roundTo, topKIndices } from '../lib/vector-math';
-import type { Embedder } from './embedder';
+import { dot, roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
+import { checkDimensions, type Embedder } from './embedder';
+import { explainSearch } from './search-explain';
 
 /** A search request that passed every check that needs no model run. */
 export interface ValidSearch {
@@ -33,7 +35,7 @@ export interface SearchContext {
 export function validateSearch(embedder: Embedder, request: ParsedSearchRequest): ValidSearch {
   const entries = cleanRequiredTexts(request.knowledgeBase, 'knowledgeBase');
   const query = cleanRequiredText(request.query, 'query');
-  embedder.requireReady();
+  checkDimensions(request.dimensions, embedder.requireReady().info);
   return { request, entries, query };
 }
 
@@ -43,15 +45,21 @@ export async function runSearch(
   ctx: SearchContext = {},
 ): Promise<SearchResponse> {
   const started = performance.now();
-  const { info, model } = embedder.requireReady();
+  const { info, model, tokenizer } = embedder.requireReady();
   // When one of the two embeds fails, the other is cancelled too (its queued work dropped).
   const failed = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
-  const common = { dimensions: request.dimensions, signal };
+  // Full-width vectors (what the cache holds anyway); `dimensions` is applied below, so the teaching
+  // views can compare the shortened ranking with the full one without embedding anything twice.
   const [q, docs] = await Promise.all([
-    embedder.embed([query], { ...common, kind: 'query', instruction: request.instruction, field: 'query' }),
+    embedder.embed([query], {
+      signal,
+      kind: 'query',
+      instruction: resolveInstruction(request),
+      field: 'query',
+    }),
     embedder.embed(entries, {
-      ...common,
+      signal,
       kind: 'document',
       field: 'knowledgeBase',
       onProgress: ctx.onProgress,
@@ -62,8 +70,10 @@ export async function runSearch(
   });
   const embeddedAt = performance.now();
 
-  const queryVector = q.vectors[0] as Float32Array;
-  const scores = docs.vectors.map((v) => dot(queryVector, v));
+  const dims = request.dimensions ?? info.dims;
+  const fullQuery = q.vectors[0] as Float32Array;
+  const queryVector = shortenEmbedding(fullQuery, dims);
+  const scores = docs.vectors.map((v) => dot(queryVector, shortenEmbedding(v, dims)));
   const results = topKIndices(scores, request.topK).map((index) => {
     const score = scores[index] as number;
     return {
@@ -71,9 +81,27 @@ export async function runSearch(
       text: request.knowledgeBase[index] as string,
       score,
       aboveThreshold: passesThreshold(score, request.threshold),
-      truncated: (docs.tokens[index] as number) >= info.maxTokens,
+      // Only an entry that fills maxTokens can have been cut; tokenising just those again says if it was.
+      truncated:
+        (docs.tokens[index] as number) >= info.maxTokens &&
+        tokenizer.isTruncated(entries[index] as string, info.maxTokens),
     };
   });
+  const rankedAt = performance.now();
+  const explain =
+    request.explain &&
+    (await explainSearch({
+      queryVector: fullQuery,
+      entryVectors: docs.vectors,
+      entries,
+      entryTokens: docs.tokens,
+      resultIndices: results.map((r) => r.index),
+      dims,
+      heatmapEntries: request.explain.heatmapEntries,
+      tokenizer,
+      maxTokens: info.maxTokens,
+      signal,
+    }));
   const done = performance.now();
   return {
     results,
@@ -87,8 +115,9 @@ export async function runSearch(
     cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached },
     timingMs: {
       embed: roundTo(embeddedAt - started, 1),
-      rank: roundTo(done - embeddedAt, 2),
+      rank: roundTo(rankedAt - embeddedAt, 2),
       total: roundTo(done - started, 1),
     },
+    ...(explain ? { explain } : {}),
   };
 }

@@ -11,6 +11,7 @@ import 'server-only';
 import path from 'node:path';
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { AppError } from '../lib/errors';
+import { type TokenSpan, tokenSpans } from './token-spans';
 
 const EOS_TOKEN = '<|endoftext|>';
 /** Yield to the event loop this often while tokenising a large request. */
@@ -44,6 +45,32 @@ export class EmbeddingTokenizer {
     for (let i = 0; i < end; i++) ids[i] = content[i] as number;
     ids[end] = this.eosId;
     return ids;
+  }
+
+  /** True when `text` has more content tokens than fit before the EOS in maxTokens. */
+  isTruncated(text: string, maxTokens: number): boolean {
+    return this.encode(text, maxTokens + 1).length > maxTokens;
+  }
+
+  /**
+   * The tokens `encode` gives (same ids, same truncation, the same final EOS), each with the span
+   * of `text` it covers, for people to read: see token-spans.ts.
+   */
+  spans(text: string, maxTokens: number): { tokens: TokenSpan[]; truncated: boolean } {
+    const pieces = this.tokenizer.tokenize(text, { add_special_tokens: false });
+    const ids = this.tokenizer.convert_tokens_to_ids(pieces) as number[];
+    const special = new Set(this.tokenizer.all_special_ids);
+    const all = tokenSpans(text, pieces, ids, (id) => special.has(id) || id === this.eosId);
+    let end = Math.min(all.length, maxTokens - 1);
+    while (end > 0 && all[end - 1]?.id === this.eosId) end--;
+    const eos: TokenSpan = {
+      id: this.eosId,
+      text: EOS_TOKEN,
+      special: true,
+      start: text.length,
+      stop: text.length,
+    };
+    return { tokens: [...all.slice(0, end), eos], truncated: all.length > maxTokens - 1 };
   }
 
   /** Tokenises many texts, yielding between slices so health checks and pages stay responsive. */

@@ -1,0 +1,223 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useCallback, useMemo, useState } from 'react';
+import { formatFixed4 } from '@/lib/format';
+import type { SearchExplain } from '@/lib/schemas';
+import { type PlotPoint, POINT_STYLE, type PointKind } from './map-points';
+
+// recharts is large: load the chart when the map panel first opens.
+const ScatterPlot = dynamic(() => import('./scatter-plot').then((m) => m.ScatterPlot), {
+  ssr: false,
+  loading: () => <div className="h-[380px] animate-pulse rounded-lg bg-slate-100" />,
+});
+
+interface EmbeddingMapProps {
+  explain: SearchExplain;
+  /** The knowledge base as searched, in order (explain's arrays follow it). */
+  texts: readonly string[];
+  query: string;
+  threshold: number;
+  selectedIndex: number | null;
+  onSelect: (index: number) => void;
+  /** How many results the list shows (to say whether a picked entry is among them). */
+  resultCount: number;
+}
+
+/** 1-based rank by score, ties broken by position, as the server ranks. */
+function rankOf(scores: readonly number[], index: number): number {
+  const own = scores[index] ?? 0;
+  return 1 + scores.filter((s, i) => s > own || (s === own && i < index)).length;
+}
+
+const QUERY_KEY = 'query';
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+
+/** The knowledge base and the query as points on a 2D PCA map, with the true cosines on hover and focus. */
+export function EmbeddingMap({
+  explain,
+  texts,
+  query,
+  threshold,
+  selectedIndex,
+  onSelect,
+  resultCount,
+}: EmbeddingMapProps) {
+  const { map, scores, dims } = explain;
+  const [activeKey, setActiveKey] = useState(QUERY_KEY);
+
+  const points = useMemo<PlotPoint[]>(() => {
+    if (!map) return [];
+    const kind = (score: number): PointKind => (score > threshold ? 'above' : 'below');
+    const byScore = texts.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+    return [
+      {
+        key: QUERY_KEY,
+        x: map.query[0],
+        y: map.query[1],
+        kind: 'query' as const,
+        label: `Query: ${query}`,
+        selected: false,
+      },
+      ...byScore.map((i) => {
+        const [x, y] = map.points[i] ?? [0, 0];
+        const score = scores[i] ?? 0;
+        return {
+          key: `e${i}`,
+          x,
+          y,
+          kind: kind(score),
+          label: `Entry ${i + 1}, cosine ${formatFixed4(score)}: ${texts[i] ?? ''}`,
+          selected: i === selectedIndex,
+        };
+      }),
+    ];
+  }, [map, texts, scores, query, threshold, selectedIndex]);
+
+  const selectPoint = useCallback(
+    (key: string) => {
+      if (key !== QUERY_KEY) onSelect(Number(key.slice(1)));
+    },
+    [onSelect],
+  );
+
+  if (!map) {
+    return (
+      <div data-testid="map-too-small" className="space-y-2 text-slate-600 text-sm leading-6">
+        <p>
+          A map needs at least three entries. With {texts.length === 1 ? 'one entry' : 'two entries'} there is
+          nothing to spread out: any two points lie on one line, so a 2D picture would only repeat the scores
+          below.
+        </p>
+        <ul className="list-disc pl-5">
+          {texts.map((text, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries are identified by their position
+            <li key={i}>
+              Entry {i + 1} (<q>{text}</q>): cosine with the query{' '}
+              <span className="font-mono">{formatFixed4(scores[i] ?? 0)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  const [ex = 0, ey = 0] = map.explained;
+  const activeIndex = activeKey === QUERY_KEY ? null : Number(activeKey.slice(1));
+  return (
+    <div className="space-y-3">
+      <p data-testid="map-variance" className="text-slate-600 text-sm leading-6">
+        Principal component analysis of the {texts.length} entries&rsquo; {dims}-dimensional vectors: the
+        horizontal axis explains {percent(ex)} of their variance, the vertical {percent(ey)} (
+        {percent(ex + ey)} in all). The query is placed into this map, not used to draw it.
+      </p>
+      <p data-testid="map-note" className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 text-sm">
+        Squeezing {dims} dimensions into 2 loses information: points near each other on the map are often, but
+        not always, close in meaning. The cosines shown are from the full vectors, not from the map.
+        {map.converged ? '' : ' (The two axes are approximate: the fit stopped before fully settling.)'}
+      </p>
+
+      <ScatterPlot
+        points={points}
+        onActivate={setActiveKey}
+        onSelect={selectPoint}
+        xLabel={`PC 1 (${percent(ex)})`}
+        yLabel={`PC 2 (${percent(ey)})`}
+      />
+
+      <p
+        data-testid="map-active"
+        aria-live="polite"
+        className="min-h-12 rounded-lg bg-slate-50 px-3 py-2 text-sm"
+      >
+        {activeIndex === null ? (
+          <>
+            <span className="font-semibold text-violet-800">Query:</span> {query}
+          </>
+        ) : (
+          <>
+            <span className="font-semibold">Entry {activeIndex + 1}</span> · cosine with the query{' '}
+            <span data-testid="map-active-score" className="font-mono font-semibold">
+              {formatFixed4(scores[activeIndex] ?? 0)}
+            </span>
+            : {texts[activeIndex]}
+          </>
+        )}
+      </p>
+
+      {selectedIndex !== null ? (
+        <p data-testid="map-selected" className="text-slate-600 text-sm">
+          Picked entry {selectedIndex + 1}: it ranks #{rankOf(scores, selectedIndex)} of {texts.length}
+          {rankOf(scores, selectedIndex) <= resultCount
+            ? ', marked in the results above.'
+            : ', below the results shown.'}
+        </p>
+      ) : null}
+
+      <ul className="flex flex-wrap gap-x-5 gap-y-1 text-slate-600 text-xs">
+        {(Object.keys(POINT_STYLE) as PointKind[]).map((kind) => (
+          <li key={kind} className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className={`size-3 ${kind === 'query' ? 'rotate-45' : 'rounded-full'} border-2`}
+              style={{
+                borderColor: POINT_STYLE[kind].color,
+                backgroundColor: kind === 'below' ? '#fff' : POINT_STYLE[kind].color,
+              }}
+            />
+            {POINT_STYLE[kind].name}
+            {kind === 'query' ? '' : ` ${threshold}`}
+          </li>
+        ))}
+        <li>Click a point, or use the arrow keys and Enter, to mark its row in the results.</li>
+      </ul>
+
+      <MapTable explain={explain} texts={texts} />
+    </div>
+  );
+}
+
+/** The chart's text equivalent: every point's coordinates and true cosine. */
+function MapTable({ explain, texts }: { explain: SearchExplain; texts: readonly string[] }) {
+  const [open, setOpen] = useState(false);
+  const map = explain.map;
+  if (!map) return null;
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)} className="text-sm">
+      <summary className="min-h-8 cursor-pointer font-medium text-slate-700">The map as a table</summary>
+      {open ? (
+        <div className="mt-2 max-h-80 overflow-auto rounded-lg ring-1 ring-slate-200">
+          <table data-testid="map-table" className="w-full text-left text-xs tabular-nums">
+            <thead className="sticky top-0 bg-slate-50 text-slate-500">
+              <tr>
+                <th className="px-2 py-1">Point</th>
+                <th className="px-2 py-1 text-right">PC 1</th>
+                <th className="px-2 py-1 text-right">PC 2</th>
+                <th className="px-2 py-1 text-right">Cosine</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr className="font-medium text-violet-800">
+                <td className="px-2 py-1">Query</td>
+                <td className="px-2 py-1 text-right font-mono">{formatFixed4(map.query[0])}</td>
+                <td className="px-2 py-1 text-right font-mono">{formatFixed4(map.query[1])}</td>
+                <td className="px-2 py-1 text-right font-mono">1.0000</td>
+              </tr>
+              {map.points.map(([x, y], i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: entries are identified by their position
+                <tr key={i} className="border-slate-100 border-t">
+                  <td className="max-w-xs truncate px-2 py-1">
+                    {i + 1}. {texts[i]}
+                  </td>
+                  <td className="px-2 py-1 text-right font-mono">{formatFixed4(x)}</td>
+                  <td className="px-2 py-1 text-right font-mono">{formatFixed4(y)}</td>
+                  <td className="px-2 py-1 text-right font-mono">{formatFixed4(explain.scores[i] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,19 @@
+/** What the map draws, shared by the map (always loaded) and its chart (loaded on first open). */
+export type PointKind = 'query' | 'above' | 'below';
+
+export interface PlotPoint {
+  key: string;
+  x: number;
+  y: number;
+  kind: PointKind;
+  /** The accessible name: what the point is and its true score. */
+  label: string;
+  selected: boolean;
+}
+
+/** Shape, not only colour, tells the kinds apart (the legend names both). */
+export const POINT_STYLE: Record<PointKind, { color: string; name: string }> = {
+  query: { color: '#7c3aed', name: 'Query (diamond)' },
+  above: { color: '#059669', name: 'Above the threshold (filled)' },
+  below: { color: '#94a3b8', name: 'Below the threshold (hollow)' },
+};

@@ -1,0 +1,171 @@
+'use client';
+
+import { formatFixed4 } from '@/lib/format';
+import type { SearchExplain } from '@/lib/schemas';
+import { divergingColor, NEAR_DUPLICATE_MIN, nearDuplicatePairs, textColorOn } from '@/lib/teaching';
+
+interface SimilarityHeatmapProps {
+  explain: SearchExplain;
+  texts: readonly string[];
+}
+
+/** Up to this many entries the cells are big enough to print their score in. */
+const NUMBERS_IN_CELLS_MAX = 12;
+
+/**
+ * Entries × entries (plus the query's row) coloured by cosine. Every cell is labelled with the pair
+ * and the score, so the grid reads without colour, by hover or by a screen reader.
+ */
+export function SimilarityHeatmap({ explain, texts }: SimilarityHeatmapProps) {
+  const { indices, matrix } = explain.heatmap;
+  const withNumbers = indices.length <= NUMBERS_IN_CELLS_MAX;
+  const cell = withNumbers ? 'h-10 min-w-14 px-1 text-[11px]' : 'h-3.5 w-3.5 min-w-3.5 p-0';
+  const name = (i: number) => `Entry ${i + 1}`;
+  const pairs = nearDuplicatePairs(indices, matrix);
+
+  return (
+    <div className="space-y-4">
+      {indices.length < texts.length ? (
+        <p data-testid="heatmap-subset" className="text-slate-600 text-sm">
+          Showing the {indices.length} entries that score highest for this query, out of {texts.length}: all
+          pairs would be {(texts.length * texts.length).toLocaleString('en-US')} cells, too many to read.
+        </p>
+      ) : null}
+
+      <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
+        <table data-testid="heatmap" className="border-separate border-spacing-px font-mono tabular-nums">
+          <caption className="sr-only">
+            Cosine similarity of every pair of entries, and of each entry with the query (first row). Each
+            cell is labelled with its pair and score.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="sticky left-0 bg-white px-1 text-left text-[10px] text-slate-400">
+                <span className="sr-only">Row</span>
+              </th>
+              {indices.map((i) => (
+                <th
+                  key={i}
+                  scope="col"
+                  title={`${name(i)}: ${texts[i] ?? ''}`}
+                  className="px-0.5 font-normal text-[10px] text-slate-500"
+                >
+                  {withNumbers || indices.length <= 30 ? i + 1 : <span className="sr-only">{i + 1}</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <HeatmapRow
+              label="Query"
+              scores={indices.map((i) => explain.scores[i] ?? 0)}
+              cellName={(k) => `Query × ${name(indices[k] as number)}`}
+              cellClass={cell}
+              withNumbers={withNumbers}
+              testId="heatmap-query-row"
+            />
+            {indices.map((i, r) => (
+              <HeatmapRow
+                key={i}
+                label={String(i + 1)}
+                title={`${name(i)}: ${texts[i] ?? ''}`}
+                scores={matrix[r] ?? []}
+                cellName={(k) => `${name(i)} × ${name(indices[k] as number)}`}
+                cellClass={cell}
+                withNumbers={withNumbers}
+                testId="heatmap-row"
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <Legend />
+
+      <section aria-labelledby="near-duplicates-heading" className="text-sm">
+        <h3 id="near-duplicates-heading" className="font-medium text-slate-800">
+          Near-duplicate pairs (cosine ≥ {NEAR_DUPLICATE_MIN})
+        </h3>
+        {pairs.length === 0 ? (
+          <p data-testid="near-duplicates-none" className="text-slate-500">
+            No two of these entries reach {NEAR_DUPLICATE_MIN}.
+          </p>
+        ) : (
+          <ul data-testid="near-duplicates" className="mt-1 space-y-1">
+            {pairs.slice(0, 20).map(({ a, b, score }) => (
+              <li key={`${a}-${b}`} className="text-slate-700">
+                <span className="font-mono font-semibold">{formatFixed4(score)}</span> · {name(a)}{' '}
+                <q>{texts[a]}</q> and {name(b)} <q>{texts[b]}</q>
+              </li>
+            ))}
+            {pairs.length > 20 ? (
+              <li className="text-slate-500">… and {pairs.length - 20} more pairs.</li>
+            ) : null}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+interface HeatmapRowProps {
+  label: string;
+  title?: string;
+  scores: readonly number[];
+  cellName: (column: number) => string;
+  cellClass: string;
+  withNumbers: boolean;
+  testId: string;
+}
+
+function HeatmapRow({ label, title, scores, cellName, cellClass, withNumbers, testId }: HeatmapRowProps) {
+  return (
+    <tr data-testid={testId}>
+      <th
+        scope="row"
+        title={title}
+        className="sticky left-0 bg-white px-1 text-right font-normal text-[10px] text-slate-500"
+      >
+        {label}
+      </th>
+      {scores.map((score, k) => {
+        const text = `${cellName(k)}: ${score.toFixed(4)}`;
+        return (
+          <td
+            // biome-ignore lint/suspicious/noArrayIndexKey: columns are identified by their position
+            key={k}
+            data-testid="heatmap-cell"
+            data-score={score}
+            aria-label={text}
+            title={text}
+            className={`${cellClass} rounded-[2px] text-center`}
+            style={{ backgroundColor: divergingColor(score), color: textColorOn(score) }}
+          >
+            {withNumbers ? score.toFixed(2) : null}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function Legend() {
+  const stops = [-1, -0.5, 0, 0.5, 1];
+  return (
+    <figure className="max-w-sm text-slate-500 text-xs">
+      <div
+        aria-hidden
+        className="h-3 rounded"
+        style={{ background: `linear-gradient(to right, ${stops.map((s) => divergingColor(s)).join(', ')})` }}
+      />
+      <div className="mt-1 flex justify-between font-mono">
+        {stops.map((s) => (
+          <span key={s}>{s.toFixed(1)}</span>
+        ))}
+      </div>
+      <figcaption>
+        Colour scale: blue is opposed (−1), white unrelated (0), red same direction (+1).
+      </figcaption>
+    </figure>
+  );
+}

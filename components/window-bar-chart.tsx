@@ -1,0 +1,62 @@
+'use client';
+
+/**
+ * Recharts wrapper for "why this score" (loaded when the panel opens): one window of dimensions,
+ * the query's value and the chosen entry's value side by side for each.
+ */
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatFixed4 } from '@/lib/format';
+
+export interface WindowDatum {
+  dimension: number;
+  query: number;
+  entry?: number;
+}
+
+export const WINDOW_SERIES = {
+  query: { label: 'Query', color: '#7c3aed' },
+  entry: { label: 'Entry', color: '#0d9488' },
+} as const;
+
+export function WindowBarChart({ data, withEntry }: { data: readonly WindowDatum[]; withEntry: boolean }) {
+  return (
+    <div data-testid="window-chart" className="w-full">
+      <BarChart
+        responsive
+        data={[...data]}
+        style={{ width: '100%', height: 240 }}
+        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+      >
+        <CartesianGrid vertical={false} stroke="#e2e8f0" />
+        <XAxis dataKey="dimension" tickLine={false} interval={4} tick={{ fontSize: 11, fill: '#64748b' }} />
+        <YAxis
+          width={52}
+          tick={{ fontSize: 11, fill: '#64748b' }}
+          tickFormatter={(v: number) => v.toFixed(2)}
+        />
+        <ReferenceLine y={0} stroke="#94a3b8" />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(label) => `Dimension ${label}`}
+          formatter={(value, name) => [formatFixed4(Number(value)), name]}
+          contentStyle={{ borderRadius: 8, borderColor: '#e2e8f0', fontSize: 12 }}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar
+          dataKey="query"
+          name={WINDOW_SERIES.query.label}
+          fill={WINDOW_SERIES.query.color}
+          isAnimationActive={false}
+        />
+        {withEntry ? (
+          <Bar
+            dataKey="entry"
+            name={WINDOW_SERIES.entry.label}
+            fill={WINDOW_SERIES.entry.color}
+            isAnimationActive={false}
+          />
+        ) : null}
+      </BarChart>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import {
+  DEFAULT_INSTRUCTION,
+  type ParsedTokenizeRequest,
+  resolveInstruction,
+  type TokenizeResponse,
+} from '../lib/schemas';
+import { cleanRequiredText } from '../lib/text-clean';
+import type { Embedder } from './embedder';
+import { formatQuery } from './tokenizer';
+
+/**
+ * POST /api/tokenize: one text exactly as /api/embed feeds it to the model (cleaned; a query with
+ * its instruction prefix; truncated; ended by EOS), as readable tokens. No model run.
+ */
+export function tokenizeText(embedder: Embedder, req: ParsedTokenizeRequest): TokenizeResponse {
+  const text = cleanRequiredText(req.text, 'text');
+  const { tokenizer, info } = embedder.requireReady();
+  const input =
+    req.kind === 'query' ? formatQuery(text, resolveInstruction(req) ?? DEFAULT_INSTRUCTION) : text;
+  // formatQuery only ever puts the instruction in front, so the prefix is what precedes the text.
+  const prefix = input.length - text.length;
+  const { tokens, truncated } = tokenizer.spans(input, info.maxTokens);
+  return {
+    text: input,
+    instruction: prefix > 0 ? { start: 0, stop: prefix } : null,
+    tokens,
+    truncated,
+    maxTokens: info.maxTokens,
+  };
+}
