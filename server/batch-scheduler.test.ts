@@ -186,23 +186,3 @@ describe('admission by expected wait', () => {
     expect(queue?.timeInQueueMs.count).toBe(1);
   });
 });
-
-describe('abandoned batches', () => {
-  test('a long batch whose request went away is stopped by replacing the worker; the next request is served', async () => {
-    // One batch of 1,200 texts. Measured on one short text alone (overhead and all), its expected
-    // time is far above twice a worker's load time.
-    const t = await startTestEmbedder({ maxBatchTokens: 1_000_000, CACHE_MAX_BYTES: 0 });
-    embedder = t.embedder;
-    await doc(t.embedder, ['warm up']);
-    t.batches.length = 0;
-    const controller = new AbortController();
-    const big = doc(t.embedder, lines(1200, 'long'), { signal: controller.signal });
-    while (t.batches.length === 0) await sleep(1);
-    controller.abort();
-    await expect(big).rejects.toMatchObject({ code: 'cancelled' });
-    expect(t.logs.some((line) => line.includes('stopping a batch nobody awaits'))).toBe(true);
-    expect((await doc(t.embedder, ['after the stop'])).vectors).toHaveLength(1);
-    expect(t.embedder.health()).toMatchObject({ status: 'ready', workerRestarts: 0 });
-    expect(t.workers).toHaveLength(2);
-  });
-});

@@ -10,8 +10,7 @@ import 'server-only';
  *   other job of its class as much as its own cost (a 5-line search waits for one turn of each
  *   big job, not for the whole of them). The decision is made when the request is queued; once
  *   queued it is never refused; on an idle queue everything is admitted;
- * - a job whose signal aborts leaves the queue and its in-flight results are dropped; a running
- *   batch whose requests have all gone away signals `abandoned`, so the pool may stop it.
+ * - a job whose signal aborts leaves the queue and its in-flight results are dropped.
  */
 import { AppError } from '../lib/errors';
 import type { TextKind } from '../lib/schemas';
@@ -48,10 +47,6 @@ interface Job extends FairJob<Job> {
 /** A batch handed to a worker. */
 export interface Batch {
   tokens: TokenBatch;
-  /** Aborted when every request with texts in this batch has gone away while it runs. */
-  abandoned: AbortSignal;
-  /** Time it should still take, at the measured throughput; undefined before any measurement. */
-  remainingMs(): number | undefined;
   deliver(vectors: Float32Array): void;
   fail(err: Error): void;
 }
@@ -61,7 +56,6 @@ interface Running {
   cost: number;
   device: Device;
   startedAt: number;
-  abandon: AbortController;
 }
 
 export interface SubmitOptions {
@@ -247,12 +241,10 @@ export class BatchScheduler {
     }
     this.waitingCost[priority] = Math.max(0, this.waitingCost[priority] - cost);
     this.waitingTexts -= texts.length;
-    const run: Running = { texts, cost, device, startedAt: now, abandon: new AbortController() };
+    const run: Running = { texts, cost, device, startedAt: now };
     this.running.add(run);
     return {
       tokens: packRows(texts),
-      abandoned: run.abandon.signal,
-      remainingMs: () => (this.meter.measured ? this.remainingMs(run) : undefined),
       deliver: (vectors) => this.deliver(run, vectors),
       fail: (err) => {
         this.running.delete(run);
@@ -285,7 +277,7 @@ export class BatchScheduler {
     });
   }
 
-  /** Settles a job with an error, frees its place in the queue, and flags batches nobody awaits. */
+  /** Settles a job with an error and frees its place in the queue. */
   private fail(job: Job, err: Error) {
     if (job.settled) return;
     job.settled = true;
@@ -296,9 +288,6 @@ export class BatchScheduler {
       job.waiting = [];
     }
     job.reject(err);
-    for (const run of this.running) {
-      if (run.texts.every((t) => t.job.settled)) run.abandon.abort();
-    }
   }
 }
 

@@ -3,8 +3,9 @@ import 'server-only';
  * A pool of inference worker threads, each owning one ONNX session. Each worker, once loaded,
  * pulls its next batch from the queue (the serving engines' pattern: the queue never calls back
  * into the pool). A worker that crashes fails only the batch it held (worker_crashed → 503) and is
- * replaced; one running a batch that nobody awaits any more is replaced too, when finishing the
- * batch would take longer than loading a new worker.
+ * replaced. A batch whose requests have all gone away runs to the end (its results are dropped):
+ * terminating a worker in the middle of onnxruntime's run can abort the whole process
+ * (std::terminate from a native exception, seen in tests), so it is not done to save time.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
@@ -21,8 +22,6 @@ export interface BatchSource {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  /** What this worker took to load: the price of replacing it. */
-  loadMs: number;
   running?: { id: number; resolve: (vectors: Float32Array) => void; reject: (err: Error) => void };
   /** Set when we terminate it on purpose, so its exit is not treated as a crash. */
   retiring: boolean;
@@ -44,9 +43,6 @@ export function spawnWorker(): Worker {
   return new Worker(new URL('./embed-worker.ts', import.meta.url));
 }
 
-/** A batch is stopped only when what is left of it would take this many times a worker's load time. */
-const RESTART_MARGIN = 2;
-
 export interface PoolOptions {
   log?: (line: string) => void;
   /** Called when a crashed worker cannot be replaced (e.g. the model file is gone). */
@@ -61,8 +57,6 @@ export class WorkerPool {
   private closed = false;
   /** Workers that died unasked and were replaced. */
   restarts = 0;
-  /** Batches stopped because every request in them had gone away. */
-  abandonedBatchesStopped = 0;
 
   constructor(
     private readonly init: WorkerInit,
@@ -100,7 +94,6 @@ export class WorkerPool {
     const slot: Slot = {
       worker: spawn(),
       ready: false,
-      loadMs: 0,
       retiring: false,
       gone: new AbortController(),
     };
@@ -109,7 +102,6 @@ export class WorkerPool {
       slot.worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
           slot.ready = true;
-          slot.loadMs = message.model.loadMs;
           resolve(message.model);
           void this.serve(slot, message.model.device);
         } else if (message.type === 'init-failed') {
@@ -135,14 +127,10 @@ export class WorkerPool {
       while (!slot.gone.signal.aborted) {
         const batch = await this.source.next(device, slot.gone.signal);
         if (!batch) return;
-        const stopIfWorthIt = () => this.stopAbandoned(slot, batch);
-        batch.abandoned.addEventListener('abort', stopIfWorthIt, { once: true });
         try {
           batch.deliver(await this.run(slot, batch.tokens));
         } catch (err) {
           batch.fail(err as Error);
-        } finally {
-          batch.abandoned.removeEventListener('abort', stopIfWorthIt);
         }
       }
     } finally {
@@ -170,29 +158,6 @@ export class WorkerPool {
     else if (message.outOfMemory)
       running.reject(new AppError('out_of_memory', `The model ran out of memory: ${message.message}`));
     else running.reject(new Error(`Inference failed: ${message.message}`));
-  }
-
-  /**
-   * Every request in the batch has gone away. onnxruntime cannot interrupt a run, so the worker
-   * is replaced when the rest of the batch would take longer than loading a new one.
-   */
-  private stopAbandoned(slot: Slot, batch: Batch) {
-    const remaining = batch.remainingMs();
-    // Only on a measured estimate, and with a margin: a restart also costs the memory and CPU of
-    // loading a session, and under a flood of cancelled requests replacing too eagerly would
-    // leave no worker running at all.
-    if (remaining === undefined || slot.retiring || this.closed) return;
-    if (remaining <= RESTART_MARGIN * slot.loadMs) return;
-    this.abandonedBatchesStopped++;
-    this.log(
-      `[embedder] stopping a batch nobody awaits (≈${Math.round(remaining)} ms left, a new worker loads in ≈${slot.loadMs} ms)`,
-    );
-    slot.retiring = true;
-    slot.gone.abort();
-    slot.running?.reject(new AppError('cancelled', 'The request was cancelled'));
-    slot.running = undefined;
-    void slot.worker.terminate();
-    this.replace();
   }
 
   /** A worker that dies unasked fails its batch and is replaced (the model stays loaded elsewhere). */
