@@ -1,6 +1,7 @@
 'use client';
 
-import { type RefObject, useState } from 'react';
+import { type ReactNode, type RefObject, useState } from 'react';
+import { MAX_PAGE_ENTRIES } from '@/lib/chunked-search';
 import { countLabel, lineRange } from '@/lib/knowledge-base';
 import type { RequestLimits } from '@/lib/schemas';
 import type { PageProblem } from '@/lib/search-form';
@@ -22,6 +23,10 @@ interface KnowledgeBasePaneProps {
   highlightLine: number | null;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   onChange: (value: string) => void;
+  /** Above the text box: the saved knowledge bases, share and export (knowledge-base-workbench.tsx). */
+  header?: ReactNode;
+  /** Below the text box: importing a file. */
+  footer?: ReactNode;
 }
 
 /** Selects a line of the text box and scrolls it into view (a result's "line 12", an error's line). */
@@ -48,7 +53,8 @@ function replaceText(textarea: HTMLTextAreaElement, text: string, onChange: (val
 }
 
 export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
-  const { value, entryCount, limits, limitProblem, highlightLine, textareaRef, onChange } = props;
+  const { value, entryCount, limits, limitProblem, highlightLine, textareaRef, onChange, header, footer } =
+    props;
   const [scrollTop, setScrollTop] = useState(0);
   const [undoText, setUndoText] = useState<string | null>(null);
 
@@ -80,10 +86,11 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
           }`}
         >
           {countLabel(entryCount, 'entry', 'entries')}
-          {limits ? ` of at most ${limits.maxInputs.toLocaleString('en-US')}` : null}
+          {limits ? ` of at most ${MAX_PAGE_ENTRIES.toLocaleString('en-US')}` : null}
         </span>
       }
     >
+      {header}
       <label htmlFor="kb-input" className="mb-1.5 block font-medium text-slate-700 text-sm">
         Entries
         {limits ? (
@@ -135,6 +142,7 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
           {limitProblem.message}
         </p>
       ) : null}
+      {footer}
       <div className="mt-2 flex items-center justify-end gap-2">
         {undoText !== null ? (
           <span role="status" className="flex items-center gap-2 text-slate-600 text-sm">

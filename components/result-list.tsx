@@ -106,8 +106,9 @@ function SearchMeta({ response }: { response: SearchResponse }) {
       data-testid="search-meta"
       className="mt-3 border-slate-100 border-t pt-3 text-slate-500 text-xs leading-5"
     >
-      Embedded {cache.embedded}, cached {cache.cached} · {formatMs(timingMs.total)} total (embedding{' '}
-      {formatMs(timingMs.embed)}, ranking {formatMs(timingMs.rank)})
+      {cache ? `Embedded ${cache.embedded}, cached ${cache.cached} · ` : ''}
+      {formatMs(timingMs.total)} total (embedding {formatMs(timingMs.embed)}, ranking{' '}
+      {formatMs(timingMs.rank)})
       <br />
       Answered by <span className="font-medium text-slate-600">{model.id}</span> · {model.dtype} · {device} ·
       query {query.tokens} tokens

@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
 import type { SearchResult } from '@/lib/schemas';
 import { ScoreBar } from './score-bar';
+import { WindowHighlightedText, WindowNote } from './window-match';
 
 interface ResultRowProps {
   result: SearchResult;
@@ -65,7 +66,7 @@ export function ResultRow({
           dir="auto"
           className={`whitespace-pre-wrap break-words text-[15px] text-slate-900 leading-6 ${expanded ? '' : 'line-clamp-4'}`}
         >
-          {result.text}
+          <WindowHighlightedText text={result.text} window={result.window} />
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-x-3 text-xs">
           {line !== undefined ? (
@@ -91,6 +92,7 @@ export function ResultRow({
               {expanded ? 'Show less' : 'Show more'}
             </button>
           ) : null}
+          <WindowNote window={result.window} />
           {result.truncated ? (
             <span data-testid="result-truncated" className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900">
               Only the first {maxTokens.toLocaleString('en-US')} tokens were read

@@ -3,8 +3,15 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { type ServerState, useHealth } from '@/hooks/use-health';
 import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
+import { useWorkspace } from '@/hooks/use-workspace';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
-import { DEFAULT_PRESET, DEFAULT_THRESHOLD, DEFAULT_TOP_K, passesThreshold } from '@/lib/schemas';
+import {
+  DEFAULT_LONG_ENTRIES,
+  DEFAULT_PRESET,
+  DEFAULT_THRESHOLD,
+  DEFAULT_TOP_K,
+  passesThreshold,
+} from '@/lib/schemas';
 import {
   checkSearchForm,
   entriesProblem,
@@ -13,10 +20,13 @@ import {
   parseTopK,
 } from '@/lib/search-form';
 import { DEFAULT_KNOBS, type Knobs, knobsRequest } from '@/lib/teaching';
+import { activeBase, setActiveText, type WorkspaceOptions } from '@/lib/workspace';
 import { AppHeader } from './app-header';
 import { Card } from './card';
 import { EXAMPLE_KNOWLEDGE_BASE, EXAMPLE_QUERY } from './example-data';
-import { KnowledgeBasePane, showLine } from './knowledge-base-pane';
+import { showLine } from './knowledge-base-pane';
+import { KnowledgeBaseWorkbench } from './knowledge-base-workbench';
+import { LongEntriesSelect } from './long-entries-select';
 import { ModelBanners } from './model-banners';
 import { QueryPane } from './query-pane';
 import { RankMovement } from './rank-movement';
@@ -33,6 +43,14 @@ const BLOCKED_REASON: Partial<Record<ServerState, string>> = {
   unreachable: 'The server cannot be reached. Search starts by itself once it answers again.',
 };
 
+const DEFAULT_OPTIONS: WorkspaceOptions = {
+  query: EXAMPLE_QUERY,
+  topK: String(DEFAULT_TOP_K),
+  threshold: String(DEFAULT_THRESHOLD),
+  knobs: DEFAULT_KNOBS,
+  longEntries: DEFAULT_LONG_ENTRIES,
+};
+
 function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -40,16 +58,21 @@ function prefersReducedMotion(): boolean {
 export function SearchScreen() {
   const server = useHealth();
   const limits = server.health?.limits;
-  const [kbText, setKbText] = useState(EXAMPLE_KNOWLEDGE_BASE);
-  const [query, setQuery] = useState(EXAMPLE_QUERY);
-  const [topK, setTopK] = useState(String(DEFAULT_TOP_K));
-  const [threshold, setThreshold] = useState(String(DEFAULT_THRESHOLD));
+  // The knowledge bases, query and options live in the browser's storage (hooks/use-workspace.ts).
+  const saved = useWorkspace(EXAMPLE_KNOWLEDGE_BASE, DEFAULT_OPTIONS);
+  const kbText = activeBase(saved.workspace).text;
+  const { query, topK, threshold, knobs } = saved.workspace.options;
+  const { update } = saved;
+  const setKbText = (text: string) => update((current) => setActiveText(current, text));
+  const setOptions = (patch: Partial<WorkspaceOptions>) =>
+    update((current) => ({ ...current, options: { ...current.options, ...patch } }));
   // The last valid values, applied at once to the scores already computed.
   const [shownTopK, setShownTopK] = useState(DEFAULT_TOP_K);
   const [shownThreshold, setShownThreshold] = useState(DEFAULT_THRESHOLD);
   // Teaching views (issue 10): the knobs that shape the request (the instruction toggle of the
-  // score explainer is the knobs' "no instruction"), and the entry picked on the map.
-  const [knobs, setKnobs] = useState<Knobs>(DEFAULT_KNOBS);
+  // score explainer is the knobs' "no instruction"), kept with the saved options; and the entry
+  // picked on the map.
+  const setKnobs = (next: Knobs) => setOptions({ knobs: next });
   const [selectedEntry, setSelectedEntry] = useState<number | null>(null);
   const [formProblem, setFormProblem] = useState<PageProblem | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -76,13 +99,26 @@ export function SearchScreen() {
     setFormProblem(null);
     setKnobs(withKnobs);
     setSelectedEntry(null);
-    const request = { ...checked.request, ...knobsRequest(withKnobs), explain: {} };
-    search.start({ request, entries, kbText, queryText: query });
+    const request = {
+      ...checked.request,
+      ...knobsRequest(withKnobs),
+      explain: {},
+      longEntries: saved.workspace.options.longEntries,
+    };
+    search.start({ request, entries, kbText, queryText: query, limits });
   }
 
   function selectLine(line: number, select = true) {
     if (textareaRef.current) showLine(textareaRef.current, line, { select });
   }
+
+  // Saved options arrive after the first render: the re-ranking follows them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the saved state has loaded
+  useEffect(() => {
+    if (saved.loadedAt === 0) return;
+    setShownTopK(parseTopK(topK, limits) ?? DEFAULT_TOP_K);
+    setShownThreshold(parseThreshold(threshold, limits) ?? DEFAULT_THRESHOLD);
+  }, [saved.loadedAt]);
 
   // An error about a line brings that line into view.
   useEffect(() => {
@@ -129,7 +165,16 @@ export function SearchScreen() {
         <ModelBanners />
 
         <div className="grid items-start gap-6 lg:grid-cols-2">
-          <KnowledgeBasePane
+          <KnowledgeBaseWorkbench
+            workspace={saved.workspace}
+            onWorkspaceChange={update}
+            saveState={saved.saveState}
+            notice={saved.notice}
+            onDismissNotice={saved.dismissNotice}
+            entries={entries}
+            completed={completed}
+            shownTopK={shownTopK}
+            shownThreshold={shownThreshold}
             value={kbText}
             entryCount={entries.length}
             limits={limits}
@@ -155,22 +200,26 @@ export function SearchScreen() {
                 searching={search.busy}
                 blockedReason={search.busy ? null : blockedReason}
                 onQueryChange={(value) => {
-                  setQuery(value);
+                  setOptions({ query: value });
                   setFormProblem(null);
                 }}
                 onTopKChange={(value) => {
-                  setTopK(value);
+                  setOptions({ topK: value });
                   const parsed = parseTopK(value, limits);
                   if (parsed !== null) setShownTopK(parsed);
                 }}
                 onThresholdChange={(value) => {
-                  setThreshold(value);
+                  setOptions({ threshold: value });
                   const parsed = parseThreshold(value, limits);
                   if (parsed !== null) setShownThreshold(parsed);
                 }}
                 onSearch={() => runSearch()}
                 onCancel={search.cancel}
               >
+                <LongEntriesSelect
+                  value={saved.workspace.options.longEntries}
+                  onChange={(longEntries) => setOptions({ longEntries })}
+                />
                 <SearchStatus
                   phase={phase}
                   formProblem={formProblem}

@@ -1,10 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isAbortError, postSearch, type SearchProgress } from '@/lib/api-client';
+import { isAbortError, type SearchProgress } from '@/lib/api-client';
+import { searchInParts } from '@/lib/chunked-search';
 import { AppError } from '@/lib/errors';
 import type { KnowledgeBaseEntry } from '@/lib/knowledge-base';
-import type { SearchRequest, SearchResponse } from '@/lib/schemas';
+import type { RequestLimits, SearchRequest, SearchResponse } from '@/lib/schemas';
 import type { PageProblem } from '@/lib/search-form';
 import { describeFailure } from '@/lib/user-message';
 
@@ -14,6 +15,8 @@ export interface SearchJob {
   entries: readonly KnowledgeBaseEntry[];
   kbText: string;
   queryText: string;
+  /** The server's limits: a base larger than one request allows is sent in parts (lib/chunked-search.ts). */
+  limits?: RequestLimits;
 }
 
 export interface CompletedSearch extends SearchJob {
@@ -65,7 +68,7 @@ export function useSearch({ modelReady, healthCheckedAt, onRequestFailed }: UseS
       controllerRef.current = controller;
       setPhase({ kind: 'running', progress: null });
       try {
-        const response = await postSearch(job.request, {
+        const response = await searchInParts(job.request, job.limits, {
           signal: controller.signal,
           onProgress: (progress) => {
             if (controllerRef.current === controller) setPhase({ kind: 'running', progress });

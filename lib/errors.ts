@@ -6,9 +6,12 @@
 export const ERROR_STATUS = {
   invalid_request: 400,
   not_found: 404,
+  method_not_allowed: 405,
   unsupported_media_type: 415,
   payload_too_large: 413,
+  misdirected_request: 421,
   queue_full: 429,
+  rate_limited: 429,
   cancelled: 499,
   internal: 500,
   model_loading: 503,

@@ -88,6 +88,19 @@ export function resolveInstruction(request: {
   return INSTRUCTION_PRESETS.find((p) => p.id === request.task)?.instruction;
 }
 
+/**
+ * How /api/search reads an entry longer than one window: `window` scores it by its best window
+ * (max), `mean` by the re-normalised mean of its window vectors, `truncate` reads only its first
+ * MAX_TOKENS tokens. The default is `window`: the best window keeps a short passage that answers the
+ * query from being diluted by the rest of a long entry, and it tells the reader where the match is.
+ */
+export const LONG_ENTRY_MODES = ['window', 'mean', 'truncate'] as const;
+export type LongEntryMode = (typeof LONG_ENTRY_MODES)[number];
+export const DEFAULT_LONG_ENTRIES: LongEntryMode = 'window';
+/** Window size and stride in tokens (EOS included in the size): the classic 512 / 256 long-text recipe. */
+export const DEFAULT_WINDOW_TOKENS = 512;
+export const DEFAULT_WINDOW_STRIDE_TOKENS = 256;
+
 /** The kinds of text /api/embed takes; queries get the instruction and go first in the queue. */
 export const TEXT_KINDS = ['document', 'query'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
@@ -173,6 +186,9 @@ export function requestSchemas(limits: SchemaLimits = DEFAULT_LIMITS) {
       instruction,
       task: taskField,
       dimensions: dimensionsField,
+      longEntries: z
+        .enum(LONG_ENTRY_MODES, { error: `must be ${LONG_ENTRY_MODES.map((m) => `"${m}"`).join(', ')}` })
+        .default(DEFAULT_LONG_ENTRIES),
       /** Ask for the teaching views' data (map, heatmap, token counts …), computed from the same vectors. */
       explain: z
         .object(
@@ -260,8 +276,11 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** How many texts were run through the model vs. served from the vector cache. */
-export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() });
+/**
+ * How many texts were run through the model vs. served from the vector cache. Sent only when the
+ * server's REPORT_CACHE_STATS is on: on a shared server it would tell one user what another sent.
+ */
+export const cacheStatsSchema = z.object({ embedded: z.number(), cached: z.number() }).optional();
 
 /** One token as TEI's /tokenize shapes it; `start`/`stop` are JavaScript string indices into the text. */
 export const tokenSpanSchema = z.object({
@@ -323,6 +342,13 @@ export const searchResponseSchema = z.object({
       aboveThreshold: z.boolean(),
       /** The entry reached the model's token limit: only its first `model.maxTokens` tokens were read. */
       truncated: z.boolean(),
+      /**
+       * For an entry split into windows: the window that matched best, as a character span of the
+       * entry after clean-up, with its text (so a page can find it in what it sent).
+       */
+      window: z
+        .object({ start: z.number(), end: z.number(), text: z.string(), count: z.number() })
+        .optional(),
     }),
   ),
   query: z.object({ dims: z.number(), vector: z.array(z.number()), tokens: z.number() }),
@@ -339,6 +365,8 @@ export const embedResponseSchema = z.object({
   embeddings: z.array(z.array(z.number())),
   dims: z.number(),
   tokens: z.array(z.number()),
+  /** Per text: it reached MAX_TOKENS and only its first tokens were embedded (/api/embed never windows). */
+  truncated: z.array(z.boolean()),
   model: modelInfoSchema,
   cache: cacheStatsSchema,
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PAGE_ENTRIES } from './chunked-search';
 import { parseKnowledgeBase } from './knowledge-base';
 import { DEFAULT_LIMITS, TOP_K_MAX } from './schemas';
 import { checkSearchForm, entriesProblem, parseThreshold, parseTopK } from './search-form';
@@ -12,6 +13,14 @@ const form = (overrides: Partial<Parameters<typeof checkSearchForm>[0]> = {}) =>
 });
 
 describe('checkSearchForm', () => {
+  it('accepts more entries than one request takes (the page sends them in parts) up to the page limit', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `entry ${i}`).join('\n');
+    const limits = { ...DEFAULT_LIMITS, maxInputs: 10 };
+    expect(checkSearchForm(form({ entries: parseKnowledgeBase(lines(25)) }), limits).ok).toBe(true);
+    const over = checkSearchForm(form({ entries: parseKnowledgeBase(lines(MAX_PAGE_ENTRIES + 1)) }), limits);
+    expect(over.ok).toBe(false);
+  });
+
   it('asks the server for the most results, so top k can change afterwards without a request', () => {
     const checked = checkSearchForm(form(), DEFAULT_LIMITS);
     expect(checked).toEqual({

@@ -3,8 +3,10 @@
  * from /api/health), so the page refuses what the server would refuse, before sending, and says so
  * in words a person can act on: a line number, never a field name.
  */
+import { MAX_PAGE_ENTRIES } from './chunked-search';
 import type { KnowledgeBaseEntry } from './knowledge-base';
 import {
+  DEFAULT_LIMITS,
   type RequestLimits,
   requestSchemas,
   type SearchRequest,
@@ -78,7 +80,9 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
     topK: TOP_K_MAX,
     threshold,
   };
-  const parsed = requestSchemas(limits).search.safeParse(request);
+  // The whole base is checked against the page's own entry limit: it goes to the server in parts.
+  const pageLimits = { ...(limits ?? DEFAULT_LIMITS), maxInputs: MAX_PAGE_ENTRIES };
+  const parsed = requestSchemas(pageLimits).search.safeParse(request);
   if (!parsed.success) {
     return {
       ok: false,
@@ -101,9 +105,10 @@ export function entriesProblem(
   limits: RequestLimits | undefined,
 ): PageProblem | null {
   if (!limits) return null;
-  if (entries.length > limits.maxInputs) {
+  // Larger than one request may be is fine: the page sends it in parts (lib/chunked-search.ts).
+  if (entries.length > MAX_PAGE_ENTRIES) {
     return {
-      message: `The knowledge base has ${entries.length.toLocaleString('en-US')} entries; this server takes at most ${limits.maxInputs.toLocaleString('en-US')} per search. Split it into smaller parts and search each.`,
+      message: `The knowledge base has ${entries.length.toLocaleString('en-US')} entries; this page searches at most ${MAX_PAGE_ENTRIES.toLocaleString('en-US')} at once. Split it into smaller knowledge bases and search each.`,
     };
   }
   const long = entries.find((entry) => entry.text.length > limits.maxCharsPerText);

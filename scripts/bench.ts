@@ -1,74 +1,131 @@
 /**
- * npm run bench [-- --texts 512 --reps 3 --kb-lines 1000 --searches 1000 --sweep | --sweep-only q8]
- * Generates (once) the full-size 0.6B-shaped random model, then in ONE process, alternating the
- * contenders and repeating each, measures throughput on a seeded mixed corpus, warm single-query
- * latency, re-search of an unchanged knowledge base, and RSS over many searches. Writes
- * bench/results.json and docs/benchmarks.md. Not part of the test suite: numbers, not assertions.
+ * npm run bench [-- --texts 96 --reps 3 --kb-lines 200 --searches 200 --sweep | --sweep-only q8]
+ * npm run bench -- --profile        where the time goes, per operator, fp32 vs q8
+ *
+ * Generates (once) the 0.6B-shaped random model in fp32 and q8, measures this machine's MatMul
+ * ceiling, then in ONE process, alternating the contenders and repeating each, measures throughput
+ * on a seeded mixed corpus (the app's embedder on fp32 and on q8, transformers.js, a naive loop, the
+ * raw floor), how close q8's vectors are to fp32's, warm single-query latency, re-search of an
+ * unchanged knowledge base, and RSS over many searches. Writes bench/results.json (or
+ * bench/profile.json) and its own sections of docs/benchmarks.md. The default run is sized to
+ * finish within 15 minutes on 2 otherwise idle cores; `--texts 512` is the long run.
+ * Not part of the test suite: numbers, not assertions.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_INSTRUCTION } from '../lib/schemas';
 import { Embedder } from '../server/embedder';
-import { runSearch, validateSearch } from '../server/search';
+import { availableDtypes, readModelConfig } from '../server/model-files';
+import type { SessionTuning } from '../server/onnx-session';
 import { type Settings, settings } from '../server/settings';
-import { EmbeddingTokenizer, formatQuery } from '../server/tokenizer';
-import { contenders, openRawSession, openTransformersJs, runRows, sortedBatches } from './bench/contenders';
+import { maxTokensFor } from '../server/settings-schema';
+import { EmbeddingTokenizer } from '../server/tokenizer';
+import { attentionFlopsPerToken, measureCeiling } from './bench/ceiling';
+import {
+  contenders,
+  openRawSession,
+  openTransformersJs,
+  type RawSession,
+  runRows,
+  sortedBatches,
+} from './bench/contenders';
 import { makeCorpus } from './bench/corpus';
-import { writeReport } from './bench/report';
-import { median, quantile, round, rssMiB, timeMs } from './bench/stats';
+import { measureLatency, measureReSearch } from './bench/latency';
+import { profilePass, writeProfileReport } from './bench/profile';
+import { machine, writeMainReport } from './bench/report';
+import { round, rssMiB } from './bench/stats';
 import { runSweep } from './bench/sweep';
+import { cosineAgreement, pairedComparison, rotateContenders, speedupPerRep } from './bench/throughput';
 import { ensureTestModel, PRESETS } from './test-model';
 
 const { values: args } = parseArgs({
   options: {
-    texts: { type: 'string', default: '512' },
+    texts: { type: 'string', default: '96' },
     reps: { type: 'string', default: '3' },
-    'kb-lines': { type: 'string', default: '1000' },
-    searches: { type: 'string', default: '1000' },
+    'kb-lines': { type: 'string', default: '200' },
+    searches: { type: 'string', default: '200' },
     'tjs-batch': { type: 'string', default: '8' },
     'model-dir': { type: 'string' },
     sweep: { type: 'boolean', default: false },
     /** Only the sweep variants whose name contains this (plus the default), e.g. --sweep-only q8. */
     'sweep-only': { type: 'string' },
+    /** Profile one pass per file with onnxruntime's profiler instead of the throughput run. */
+    profile: { type: 'boolean', default: false },
   },
 });
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+function prepareModel(): string {
+  if (args['model-dir']) return path.relative(process.cwd(), args['model-dir']);
+  const options = { ...PRESETS['0.6b'], outDir: 'models/qwen3-embedding-test-0.6b' };
+  ensureTestModel(options);
+  return path.relative(process.cwd(), ensureTestModel({ ...options, quantized: true }));
+}
+
 async function main() {
-  const modelDir = path.relative(
-    process.cwd(),
-    args['model-dir'] ?? ensureTestModel({ ...PRESETS['0.6b'], outDir: 'models/qwen3-embedding-test-0.6b' }),
-  );
+  const modelDir = prepareModel();
+  // fp32 named explicitly: MODEL_DTYPE=auto would open q8 on the CPU, and q8 is its own contender.
   // No persistent vector cache: every run measures embedding, not an earlier run's vectors on disk.
-  const base: Settings = { ...settings(), CACHE_MAX_BYTES: 0, DISK_CACHE_MAX_BYTES: 0 };
-  const threads = base.ortThreads;
+  const base: Settings = { ...settings(), CACHE_MAX_BYTES: 0, DISK_CACHE_MAX_BYTES: 0, MODEL_DTYPE: 'fp32' };
+  const tuning: SessionTuning = {
+    intraOpThreads: base.ortThreads,
+    cpuMemArena: base.ORT_CPU_ARENA,
+    spinning: base.ORT_SPINNING,
+  };
+  const dtypes = availableDtypes(modelDir);
+  const hasQ8 = dtypes.includes('q8');
   log(
-    `model ${modelDir}, ${os.availableParallelism()} cores, ${threads} onnxruntime threads, batch budget ${base.maxBatchTokens} tokens`,
+    `model ${modelDir} (${dtypes.join(', ')}), ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(1)}, ${tuning.intraOpThreads} onnxruntime threads, batch budget ${base.maxBatchTokens} tokens`,
   );
 
+  const config = readModelConfig(modelDir);
   const corpus = makeCorpus({ count: Number(args.texts), seed: 1 });
   if (args['sweep-only']) {
     const sweep = await runSweep(base, modelDir, corpus.slice(0, 48), log, args['sweep-only']);
-    fs.writeFileSync(
-      `bench/sweep-${args['sweep-only'].replace(/\W+/g, '-')}.json`,
-      `${JSON.stringify(sweep, null, 2)}\n`,
-    );
+    const name = `bench/sweep-${args['sweep-only'].replace(/\W+/g, '-')}.json`;
+    fs.writeFileSync(name, `${JSON.stringify(sweep, null, 2)}\n`);
     return;
   }
-  const tokenizer = await EmbeddingTokenizer.load(modelDir);
-  const rows = await tokenizer.encodeAll(corpus, base.MAX_TOKENS);
+  const tokenizer = await EmbeddingTokenizer.load(modelDir, config.eosTokenId);
+  const rows = await tokenizer.encodeAll(corpus, maxTokensFor(base, 'cpu'));
   const totalTokens = rows.reduce((s, r) => s + r.length, 0);
   const batches = sortedBatches(rows, base.maxBatchTokens);
+  const corpusInfo = { texts: corpus.length, tokens: totalTokens, batches: batches.length };
   log(
     `corpus: ${corpus.length} texts, ${totalTokens} tokens, longest ${Math.max(...rows.map((r) => r.length))}; ${batches.length} floor batches`,
   );
+  const ceiling = {
+    ...(await measureCeiling(config, tuning)),
+    attentionFlopsPerToken: round(attentionFlopsPerToken(batches, config), 0),
+  };
+  log(`ceiling: ${ceiling.rates.map((r) => `${r.name} ${r.gflops} GFLOP/s`).join(', ')}`);
+
+  if (args.profile) {
+    const paired = hasQ8 ? await pairedRaw(modelDir, tuning, tokenizer.eosId, batches) : undefined;
+    const passes = [];
+    for (const dtype of hasQ8 ? (['fp32', 'q8'] as const) : (['fp32'] as const)) {
+      passes.push(await profilePass(modelDir, dtype, tuning, batches, tokenizer.eosId));
+      log(`profiled ${dtype}: ${passes.at(-1)?.wallMs} ms`);
+    }
+    writeProfileReport({
+      machine: machine(),
+      model: modelDir,
+      corpus: corpusInfo,
+      tuning,
+      ceiling,
+      passes,
+      paired,
+      config,
+    });
+    return;
+  }
 
   const embedder = new Embedder(base, modelDir, log);
-  await embedder.start();
-  const raw = await openRawSession(modelDir, threads, tokenizer.eosId);
+  const q8Embedder = hasQ8 ? new Embedder({ ...base, MODEL_DTYPE: 'q8' }, modelDir, log) : undefined;
+  await Promise.all([embedder.start(), q8Embedder?.start()]);
+  const raw = await openRawSession(modelDir, tuning, tokenizer.eosId);
   const extractor = await openTransformersJs(modelDir);
   const rssLoaded = rssMiB();
 
@@ -76,68 +133,70 @@ async function main() {
   const probe = corpus.slice(0, 4);
   const ours = await contenders.ours(embedder, probe);
   const theirs = (await extractor(probe, { pooling: 'last_token', normalize: true })).tolist() as number[][];
-  const agreement = Math.min(
-    ...ours.vectors.map((v, i) => v.reduce((s, x, j) => s + x * (theirs[i]?.[j] ?? 0), 0)),
-  );
+  const agreement = cosineAgreement(
+    ours.vectors,
+    theirs.map((v) => Float32Array.from(v)),
+  ).min;
   log(`ours vs transformers.js cosine on 4 texts: min ${agreement.toFixed(6)}`);
 
+  // The first repetition's vectors from each dtype give the q8-vs-fp32 accuracy at no extra cost.
+  const vectors: { fp32?: Float32Array[]; q8?: Float32Array[] } = {};
   const tjsBatch = Number(args['tjs-batch']);
   const runs: Record<string, () => Promise<unknown>> = {
-    ours: () => contenders.ours(embedder, corpus),
+    ours: async () => {
+      const out = await contenders.ours(embedder, corpus);
+      vectors.fp32 ??= out.vectors;
+    },
+    ...(q8Embedder && {
+      oursQ8: async () => {
+        const out = await contenders.ours(q8Embedder, corpus);
+        vectors.q8 ??= out.vectors;
+      },
+    }),
     transformersJs: () => contenders.transformersJs(extractor, corpus, tjsBatch),
     naive: () => contenders.naive(raw, rows),
     floor: () => contenders.floor(raw, batches),
   };
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
-  const names = Object.keys(runs);
-  for (let rep = 0; rep < Number(args.reps); rep++) {
-    // Rotate the order each repetition so drift (thermal, other load) does not favour one contender.
-    for (const name of [...names.slice(rep % names.length), ...names.slice(0, rep % names.length)]) {
-      const ms = await timeMs(runs[name] as () => Promise<unknown>);
-      times[name]?.push(ms);
-      log(
-        `rep ${rep + 1} ${name}: ${(ms / 1000).toFixed(1)} s (${Math.round(totalTokens / (ms / 1000))} tokens/s)`,
-      );
-    }
-  }
-  const tokensPerSecond = Object.fromEntries(
-    names.map((n) => [n, round(totalTokens / (median(times[n] as number[]) / 1000), 1)]),
-  );
+  const throughput = await rotateContenders(runs, totalTokens, Number(args.reps), log);
+  const q8 =
+    vectors.fp32 && vectors.q8
+      ? {
+          speedupPerRep: speedupPerRep(throughput, 'oursQ8', 'ours'),
+          accuracy: cosineAgreement(vectors.q8, vectors.fp32),
+          paired: await pairedRaw(modelDir, tuning, tokenizer.eosId, batches, raw),
+        }
+      : undefined;
+  if (q8)
+    log(`q8 vs fp32: speed-up per rep ${q8.speedupPerRep.join(', ')}; cosine ${JSON.stringify(q8.accuracy)}`);
 
   const latency = await measureLatency(embedder, tokenizer, raw);
-  await embedder.close();
-  await raw.session.release();
-  await extractor.dispose();
+  await Promise.all([embedder.close(), q8Embedder?.close(), raw.session.release(), extractor.dispose()]);
 
-  const reSearch = await measureReSearch({ ...base, CACHE_MAX_BYTES: 256 * 2 ** 20 }, modelDir);
+  const reSearch = await measureReSearch(
+    { ...base, CACHE_MAX_BYTES: 256 * 2 ** 20 },
+    modelDir,
+    Number(args['kb-lines']),
+    Number(args.searches),
+    log,
+  );
   const sweep = args.sweep ? await runSweep(base, modelDir, corpus.slice(0, 48), log) : undefined;
 
-  writeReport({
-    machine: {
-      cores: os.availableParallelism(),
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      memGiB: round(os.totalmem() / 2 ** 30, 1),
-      node: process.version,
-    },
+  writeMainReport({
+    machine: machine(),
     model: modelDir,
     settings: {
-      ortThreads: threads,
+      ortThreads: tuning.intraOpThreads,
       maxBatchTokens: base.maxBatchTokens,
       cpuMemArena: base.ORT_CPU_ARENA,
+      spinning: base.ORT_SPINNING,
       workers: base.EMBED_WORKERS,
       tjsBatch,
     },
-    corpus: { texts: corpus.length, tokens: totalTokens, reps: Number(args.reps) },
+    corpus: { ...corpusInfo, reps: Number(args.reps) },
     agreement,
-    timesMs: times,
-    tokensPerSecond,
-    ratios: {
-      oursVsTransformersJs: round(
-        (tokensPerSecond.ours as number) / (tokensPerSecond.transformersJs as number),
-      ),
-      oursVsFloor: round((tokensPerSecond.ours as number) / (tokensPerSecond.floor as number)),
-      oursVsNaive: round((tokensPerSecond.ours as number) / (tokensPerSecond.naive as number)),
-    },
+    throughput,
+    q8,
+    ceiling,
     latency,
     reSearch,
     rss: {
@@ -148,60 +207,31 @@ async function main() {
   });
 }
 
-/** Warm single-query latency: our whole path vs a raw session.run of the same ids, alternating. */
-async function measureLatency(
-  embedder: Embedder,
-  tokenizer: EmbeddingTokenizer,
-  raw: Awaited<ReturnType<typeof openRawSession>>,
+/**
+ * q8 vs fp32 as raw session.run on the same batches, paired batch by batch: the ratio least
+ * disturbed by other processes on a shared machine. Opens the q8 file (and fp32 unless given).
+ */
+async function pairedRaw(
+  modelDir: string,
+  tuning: SessionTuning,
+  padId: number,
+  batches: Int32Array[][],
+  openFp32?: RawSession,
 ) {
-  const queries = makeCorpus({ count: 30, seed: 99, medianTokens: 12 });
-  const ours: number[] = [];
-  const rawMs: number[] = [];
-  for (const q of queries) {
-    const ids = tokenizer.encode(formatQuery(q, DEFAULT_INSTRUCTION), 8192);
-    ours.push(await timeMs(() => embedder.embed([q], { kind: 'query', field: 'query' })));
-    rawMs.push(await timeMs(() => runRows(raw, [ids])));
-  }
-  const p = (xs: number[], q: number) => round(quantile(xs, q), 1);
-  return {
-    queries: queries.length,
-    ours: { p50: p(ours, 0.5), p95: p(ours, 0.95) },
-    raw: { p50: p(rawMs, 0.5), p95: p(rawMs, 0.95) },
-    ratioP50: round(quantile(ours, 0.5) / quantile(rawMs, 0.5)),
-  };
-}
-
-/** First search of a knowledge base vs searching it again (new query), then RSS over many searches. */
-async function measureReSearch(cached: Settings, modelDir: string) {
-  const embedder = new Embedder(cached, modelDir, log);
-  await embedder.start();
-  const kb = makeCorpus({ count: Number(args['kb-lines']), seed: 5, medianTokens: 16 });
-  const search = (query: string, knowledgeBase = kb) =>
-    runSearch(embedder, validateSearch(embedder, { knowledgeBase, query, topK: 5, threshold: 0.4 }));
-  const firstMs = await timeMs(() => search('first question'));
-  const againMs = await timeMs(() => search('a different question'));
-  const sameQueryMs = await timeMs(() => search('first question'));
-  log(
-    `re-search: first ${Math.round(firstMs)} ms, again with a new query ${round(againMs, 1)} ms, same query ${round(sameQueryMs, 2)} ms`,
+  const fp32 = openFp32 ?? (await openRawSession(modelDir, tuning, padId, 'fp32'));
+  const q8 = await openRawSession(modelDir, tuning, padId, 'q8');
+  const warmUp = batches[0]?.slice(0, 1) ?? [];
+  await Promise.all([runRows(fp32, warmUp), runRows(q8, warmUp)]);
+  const paired = await pairedComparison(
+    (batch) => runRows(q8, batch),
+    (batch) => runRows(fp32, batch),
+    batches,
+    1,
   );
-
-  const smallKb = kb.slice(0, 50);
-  const searches = Number(args.searches);
-  const rssAt: Record<string, number> = {};
-  for (let i = 1; i <= searches; i++) {
-    await search(`question number ${i}`, smallKb);
-    if ([10, 100, 250, 500, 750, 1000, searches].includes(i)) rssAt[i] = rssMiB();
-  }
-  log(`RSS over ${searches} searches: ${JSON.stringify(rssAt)}`);
-  await embedder.close();
-  return {
-    kbLines: kb.length,
-    firstMs: round(firstMs, 0),
-    againNewQueryMs: round(againMs, 1),
-    againSameQueryMs: round(sameQueryMs, 2),
-    speedup: round(firstMs / againMs, 1),
-    rssMiBAfterSearches: rssAt,
-  };
+  log(`paired raw q8 vs fp32: ${JSON.stringify(paired)}`);
+  await q8.session.release();
+  if (!openFp32) await fp32.session.release();
+  return paired;
 }
 
 main().catch((err) => {

@@ -47,6 +47,9 @@ const SERVER_ENV = {
   MAX_QUEUE_WAIT_MS: String(MAX_WAIT_MS),
   MAX_BATCH_TOKENS: '64',
   SHUTDOWN_GRACE_MS: '10000',
+  // Every load-test client shares one address: per-client limits off, so the queue's admission is what is measured.
+  CLIENT_RATE_PER_S: '0',
+  CLIENT_MAX_CONCURRENT: '0',
 };
 const LIMITS = { refusalP99Ms: Number(args['refusal-p99-ms']), healthMaxMs: Number(args['health-max-ms']) };
 timeouts.requestS = Number(args['timeout-s']);

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ParsedSearchRequest } from '../lib/schemas';
+import { DEFAULT_LONG_ENTRIES, type ParsedSearchRequest } from '../lib/schemas';
 import { Embedder } from '../server/embedder';
 import { runSearch, validateSearch } from '../server/search';
 import { type Settings, settings } from '../server/settings';
@@ -40,6 +40,7 @@ const request = (knowledgeBase: string[], query: string): ParsedSearchRequest =>
   query,
   topK: 5,
   threshold: 0.4,
+  longEntries: DEFAULT_LONG_ENTRIES,
 });
 
 const search = (embedder: Embedder, req: ParsedSearchRequest) =>

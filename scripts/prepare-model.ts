@@ -14,7 +14,7 @@ if (realModel) {
 } else {
   const pulled =
     process.env.SKIP_MODEL_PULL !== '1' &&
-    spawnSync('npx', ['tsx', 'scripts/pull-model.ts'], { stdio: 'inherit' }).status === 0;
+    spawnSync('npm', ['run', '-s', 'model:pull'], { stdio: 'inherit' }).status === 0;
   if (!pulled) {
     console.log(
       'No real model could be had: starting on the random-weight test model (rankings are meaningless).',

@@ -100,6 +100,10 @@ async function main() {
   const env = {
     CACHE_MAX_BYTES: String(Number(args['cache-mib']) * 1024 * 1024),
     SHUTDOWN_GRACE_MS: '10000',
+    // The soak checks that repeats come from the cache, and all its clients share one address.
+    REPORT_CACHE_STATS: 'true',
+    CLIENT_RATE_PER_S: '0',
+    CLIENT_MAX_CONCURRENT: '0',
   };
   console.log(`Soak: ${TOTAL} requests, concurrency ${CONCURRENCY}, ${modelDir}, port ${port}`);
   const loadAvgBefore = os.loadavg();

@@ -15,9 +15,13 @@ import 'server-only';
 import { AppError } from '../lib/errors';
 import type { TextKind } from '../lib/schemas';
 import { type FairJob, type QueuedText, takeFairBatch } from './fair-batching';
+import { recordBatch } from './metrics';
 import { RecentSamples, ThroughputMeter } from './throughput';
 import { type CostModel, conservativeThroughput, textCost } from './work-cost';
 import type { Device, TokenBatch } from './worker-protocol';
+
+/** A job's priority is the kind of text it carries: queries first. */
+export type Priority = TextKind;
 
 export interface SchedulerOptions {
   maxBatchTokens: number;
@@ -54,12 +58,14 @@ export interface Batch {
 interface Running {
   texts: QueuedText<Job>[];
   cost: number;
+  /** Real (unpadded) tokens of its rows, for the metrics. */
+  tokens: number;
   device: Device;
   startedAt: number;
 }
 
 export interface SubmitOptions {
-  priority: TextKind;
+  priority: Priority;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -241,7 +247,8 @@ export class BatchScheduler {
     }
     this.waitingCost[priority] = Math.max(0, this.waitingCost[priority] - cost);
     this.waitingTexts -= texts.length;
-    const run: Running = { texts, cost, device, startedAt: now };
+    const tokens = texts.reduce((sum, t) => sum + t.ids.length, 0);
+    const run: Running = { texts, cost, tokens, device, startedAt: now };
     this.running.add(run);
     return {
       tokens: packRows(texts),
@@ -262,6 +269,7 @@ export class BatchScheduler {
     this.running.delete(run);
     const elapsed = performance.now() - run.startedAt;
     this.meter.record(run.device, run.cost, elapsed);
+    recordBatch(run.texts.length, run.tokens, elapsed / 1000, run.device);
     const dims = vectors.length / run.texts.length;
     run.texts.forEach((t, row) => {
       const job = t.job;

@@ -1,28 +1,61 @@
 import 'server-only';
-import { type EmbedResponse, type ParsedEmbedRequest, resolveInstruction } from '../lib/schemas';
+import {
+  DEFAULT_INSTRUCTION,
+  type EmbedResponse,
+  type ParsedEmbedRequest,
+  resolveInstruction,
+} from '../lib/schemas';
 import { cleanRequiredTexts } from '../lib/text-clean';
 import type { Embedder } from './embedder';
+import { reserveResponse } from './large-responses';
+import { formatQuery } from './tokenizer';
 
-/** /api/embed: full-length (or `dimensions`-long) normalised vectors and token counts, in input order. */
+export interface EmbedResult {
+  /** Full-length (or `dimensions`-long) normalised vectors, in input order. */
+  vectors: Float32Array[];
+  /** The rest of the /api/embed response. */
+  rest: Omit<EmbedResponse, 'embeddings'>;
+  /** Frees the large-response slot once the response is sent or abandoned. */
+  release: () => void;
+}
+
+/** /api/embed: the vectors and token counts; cache counts only when REPORT_CACHE_STATS is on. */
 export async function embedTexts(
   embedder: Embedder,
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
-): Promise<EmbedResponse> {
-  const texts = cleanRequiredTexts(req.texts, 'texts');
-  const out = await embedder.embed(texts, {
-    kind: req.kind,
-    instruction: resolveInstruction(req),
-    dimensions: req.dimensions,
-    signal,
-    field: 'texts',
-  });
-  const { info } = embedder.requireReady();
-  return {
-    embeddings: out.vectors.map((v) => Array.from(v)),
-    dims: out.vectors[0]?.length ?? info.dims,
-    tokens: out.tokens,
-    model: info,
-    cache: { embedded: out.embedded, cached: out.cached },
-  };
+): Promise<EmbedResult> {
+  const { info, tokenizer } = embedder.requireReady();
+  // Before any work on the texts: a refusal must stay cheap when many large requests arrive at once.
+  const release = reserveResponse(req.texts.length * Math.min(req.dimensions ?? info.dims, info.dims));
+  try {
+    const texts = cleanRequiredTexts(req.texts, 'texts');
+    const out = await embedder.embed(texts, {
+      kind: req.kind,
+      instruction: resolveInstruction(req),
+      dimensions: req.dimensions,
+      signal,
+      field: 'texts',
+    });
+    const instruction = resolveInstruction(req) ?? DEFAULT_INSTRUCTION;
+    const rest = {
+      dims: out.vectors[0]?.length ?? info.dims,
+      tokens: out.tokens,
+      // Only a text that fills maxTokens can have been cut; tokenising just those again says if it was.
+      truncated: out.tokens.map(
+        (count, i) =>
+          count >= info.maxTokens &&
+          tokenizer.isTruncated(
+            req.kind === 'query' ? formatQuery(texts[i] as string, instruction) : (texts[i] as string),
+            info.maxTokens,
+          ),
+      ),
+      model: info,
+      ...(embedder.reportsCacheStats ? { cache: { embedded: out.embedded, cached: out.cached } } : {}),
+    };
+    return { vectors: out.vectors, rest, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }

@@ -7,6 +7,7 @@ import type * as ort from 'onnxruntime-node';
 import { embedBatch, type GraphSignature, readSignature } from './batch-inference';
 import { openSession } from './onnx-session';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol';
+import { adoptStopCell, inNativeCall } from './worker-stop';
 
 if (!parentPort) throw new Error('embed-worker must run as a worker thread');
 const port = parentPort;
@@ -19,11 +20,13 @@ function send(message: FromWorker, transfer: ArrayBuffer[] = []) {
 
 async function initialise(init: WorkerInit) {
   const started = performance.now();
-  const opened = await openSession(init);
+  // Every call into onnxruntime's native code is marked, so the pool never terminates the thread
+  // in the middle of one (that aborts the whole process: see worker-stop.ts).
+  const opened = await inNativeCall(() => openSession(init));
   const sig = readSignature(opened.session, init.shape);
   // One short inference before reporting ready, so the first user request does not pay for it.
   const warmUp = { ids: new Int32Array([init.padTokenId]), lengths: new Int32Array([1]) };
-  const warm = await embedBatch(opened.session, sig, warmUp, init.padTokenId);
+  const warm = await inNativeCall(() => embedBatch(opened.session, sig, warmUp, init.padTokenId));
   state = { session: opened.session, sig, init };
   send({
     type: 'ready',
@@ -44,6 +47,10 @@ function looksLikeOutOfMemory(message: string): boolean {
 }
 
 port.on('message', async (message: ToWorker) => {
+  if (message.type === 'stop-cell') {
+    adoptStopCell(message.cell);
+    return;
+  }
   if (message.type === 'init') {
     initialise(message.init).catch((err: Error) => send({ type: 'init-failed', message: err.message }));
     return;
@@ -53,7 +60,8 @@ port.on('message', async (message: ToWorker) => {
     return;
   }
   try {
-    const { vectors } = await embedBatch(state.session, state.sig, message.batch, state.init.padTokenId);
+    const { session, sig, init } = state;
+    const { vectors } = await inNativeCall(() => embedBatch(session, sig, message.batch, init.padTokenId));
     send({ type: 'embedded', id: message.id, vectors }, [vectors.buffer as ArrayBuffer]);
   } catch (err) {
     const text = (err as Error).message;

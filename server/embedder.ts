@@ -12,9 +12,14 @@ import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from 
 import { shortenEmbedding } from '../lib/vector-math';
 import { BatchScheduler } from './batch-scheduler';
 import { DiskVectorCache } from './disk-cache';
+import { recordCacheLookups, recordModelLoad } from './metrics';
 import { defaultModelDir, onnxFileFor, readModelConfig } from './model-files';
 import { modelIdentity } from './model-identity';
+import { publicLoadError } from './public-errors';
+import { priorityFor } from './query-priority';
+import { noteEmbedded } from './request-observer';
 import { requestLimits, type Settings } from './settings';
+import { maxTokensFor } from './settings-schema';
 import { EmbeddingTokenizer, formatQuery } from './tokenizer';
 import { VectorCache } from './vector-cache';
 import { costModelFor } from './work-cost';
@@ -36,6 +41,8 @@ export interface EmbedOptions {
   onProgress?: (done: number, total: number) => void;
   /** The request field holding the texts, for error messages (e.g. "knowledgeBase"). */
   field: string;
+  /** The one query of a search: queued as a query whatever its length. */
+  searchQuery?: boolean;
 }
 
 export interface EmbedOutcome {
@@ -82,7 +89,7 @@ export class Embedder {
   start(): Promise<void> {
     this.loading ??= this.load().catch((err: Error) => {
       this.log(`[embedder] loading ${this.modelDir} failed: ${err.message}`);
-      this.fail(err.message);
+      this.fail(publicLoadError(err.message, this.modelDir));
     });
     return this.loading;
   }
@@ -106,6 +113,7 @@ export class Embedder {
   }
 
   private async load() {
+    const started = performance.now();
     const config = readModelConfig(this.modelDir);
     const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
     const scheduler = new BatchScheduler({
@@ -147,7 +155,7 @@ export class Embedder {
       dims: model.hiddenSize,
       dtype: model.dtype,
       maxTokens: Math.min(
-        this.settings.MAX_TOKENS,
+        maxTokensFor(this.settings, model.device),
         typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY,
       ),
       isTestModel: config.isTestModel,
@@ -163,6 +171,7 @@ export class Embedder {
       : '';
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, diskStore?.forModel(modelId));
     this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info, diskStore };
+    recordModelLoad(model.device, (performance.now() - started) / 1000);
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
@@ -182,12 +191,18 @@ export class Embedder {
 
   /** No worker can be restarted: fail what waits, report the error; `fail` retries a full load later. */
   private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler, err: Error) {
-    const message = `The inference worker could not be restarted: ${err.message}`;
+    this.log(`[embedder] the inference worker could not be restarted: ${err.message}`);
+    const message = `The inference worker could not be restarted: ${publicLoadError(err.message, this.modelDir)}`;
     this.fail(message);
     scheduler.failAll(
       new AppError('model_unavailable', message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S }),
     );
     void pool.close();
+  }
+
+  /** Whether responses may say what came from the shared cache (REPORT_CACHE_STATS). */
+  get reportsCacheStats(): boolean {
+    return this.settings.REPORT_CACHE_STATS;
   }
 
   /** The state for GET /api/health; a pure read. */
@@ -201,7 +216,7 @@ export class Embedder {
       limits,
     };
     if (s.status === 'loading')
-      return { status: 'loading', message: `Loading the model from ${this.modelDir}`, ...base };
+      return { status: 'loading', message: `Loading the model ${path.basename(this.modelDir)}`, ...base };
     if (s.status === 'error') return { status: 'error', message: s.message, ...base };
     return {
       status: 'ready',
@@ -234,6 +249,7 @@ export class Embedder {
         : texts;
     const found = inputs.map((text) => r.cache.get(text));
     const misses = inputs.filter((_, i) => !found[i]);
+    recordCacheLookups(inputs.length - misses.length, misses.length);
     const missing = [...new Set(misses)];
     // An early refusal, before tokenising, on a lower bound of the cost (a token rarely spans more
     // than MAX_CHARS_PER_TOKEN characters), so most 429s stay cheap however large the request.
@@ -250,7 +266,7 @@ export class Embedder {
 
     const cachedCount = inputs.length - misses.length;
     const vectors = await r.scheduler.submit(rows, {
-      priority: opts.kind,
+      priority: priorityFor(opts.kind, rows, opts.searchQuery ?? false),
       signal: opts.signal,
       onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
     });
@@ -264,6 +280,11 @@ export class Embedder {
 
     const all = inputs.map(
       (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
+    );
+    noteEmbedded(
+      all.length,
+      all.reduce((sum, e) => sum + e.tokens, 0),
+      cachedCount,
     );
     return {
       vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),

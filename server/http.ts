@@ -4,8 +4,26 @@ import 'server-only';
  * schema (a 400 that names the field), and turning any error into the one error shape.
  */
 import type { z } from 'zod';
-import { AppError, invalid } from '../lib/errors';
+import { AppError, type ErrorCode, invalid } from '../lib/errors';
+import { nestsDeeperThan } from './json-depth';
+import { logger } from './logger';
+import { noteFailure, observe } from './request-observer';
 import { settings } from './settings';
+
+/**
+ * Deepest JSON nesting a request body may have. The app's bodies are two levels deep (an object
+ * holding arrays of strings; token-id inputs would be three); a body nested millions of levels costs
+ * JSON.parse seconds of the event loop, so anything past this is refused before parsing.
+ */
+export const MAX_JSON_DEPTH = 8;
+
+/** Refusals sent before the body is read: the connection closes instead of reading the rest to the end. */
+const BODY_UNREAD: ReadonlySet<ErrorCode> = new Set([
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'method_not_allowed',
+]);
 
 /** Reads the body as JSON, refusing a wrong Content-Type (415) and anything over MAX_BODY_BYTES (413) before parsing. */
 export async function readJsonBody(request: Request): Promise<unknown> {
@@ -20,9 +38,14 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
-  const text = await readTextWithin(request, limit);
+  const bytes = await readBytesWithin(request, limit);
+  if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
+    throw new AppError('invalid_request', `body: JSON nested deeper than ${MAX_JSON_DEPTH} levels`, {
+      field: 'body',
+    });
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     throw new AppError('invalid_request', `body: malformed JSON (${(err as Error).message})`, {
       field: 'body',
@@ -36,14 +59,19 @@ function tooLarge(limit: number) {
   });
 }
 
-/** Streams the body, stopping as soon as it passes the limit (a chunked upload has no Content-Length). */
-async function readTextWithin(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
+/**
+ * Streams the body, stopping as soon as it passes the limit (a chunked upload has no Content-Length).
+ * A client that goes away mid-upload is a quiet `cancelled`, not a server error.
+ */
+async function readBytesWithin(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError('cancelled', 'The client went away while sending the request');
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -52,7 +80,7 @@ async function readTextWithin(request: Request, limit: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** "knowledgeBase", 3 → "knowledgeBase[3]". */
@@ -86,32 +114,72 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.outp
   throw invalid(field, message);
 }
 
+/** One vector as a JSON array, straight from the float array (no intermediate number[]). */
+function vectorJson(vector: Float32Array): string {
+  let out = '[';
+  for (let i = 0; i < vector.length; i++) {
+    const x = vector[i] as number;
+    out += (i ? ',' : '') + (Number.isFinite(x) ? x : 'null');
+  }
+  return `${out}]`;
+}
+
 /**
- * Response.json for bodies with one huge array (2,048 embeddings of 4,096 floats is ~80 MB of
- * JSON): the array is serialised a slice at a time as the client reads, so the event loop is
- * never blocked for the whole stringify and health checks keep answering.
+ * A JSON response `{ [key]: vectors, ...rest }` for bodies dominated by vectors (2,048 embeddings
+ * of 4,096 floats is ~80 MB of JSON). The vectors are serialised a slice at a time as the client
+ * reads, from the float arrays themselves: the event loop is never blocked for the whole body, and
+ * a slow reader costs the float arrays, not a copy of them as numbers and strings. `onDone` runs
+ * once when the body has been sent or abandoned.
  */
-export function jsonResponseStreamingArray<T extends object>(
-  value: T,
-  key: keyof T & string,
+export function jsonResponseStreamingVectors(
+  rest: object,
+  key: string,
+  vectors: readonly Float32Array[],
+  onDone: () => void = () => {},
   rowsPerSlice = 32,
 ): Response {
-  const rows = value[key] as unknown[];
-  const rest = JSON.stringify({ ...value, [key]: undefined });
+  const tail = JSON.stringify(rest);
   const encoder = new TextEncoder();
   let next = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
-      const slice = rows.slice(next, next + rowsPerSlice).map((row) => JSON.stringify(row));
+      const rows = vectors.slice(next, next + rowsPerSlice).map(vectorJson);
       const head = next === 0 ? `{${JSON.stringify(key)}:[` : ',';
       next += rowsPerSlice;
-      const done = next >= rows.length;
-      const tail = done ? `]${rest === '{}' ? '}' : `,${rest.slice(1)}`}` : '';
-      controller.enqueue(encoder.encode(head + slice.join(',') + tail));
-      if (done) controller.close();
+      const done = next >= vectors.length;
+      const end = done ? `]${tail === '{}' ? '}' : `,${tail.slice(1)}`}` : '';
+      controller.enqueue(encoder.encode(head + rows.join(',') + end));
+      if (done) {
+        controller.close();
+        onDone();
+      }
     },
+    cancel: onDone,
   });
   return new Response(stream, { headers: { 'Content-Type': 'application/json' } });
+}
+
+const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+type RouteMethod = (typeof ROUTE_METHODS)[number];
+type Handler = (request: Request) => Response;
+
+/**
+ * Handlers for the methods a route does not serve: 405 in the JSON error shape with `Allow`, and an
+ * OPTIONS that lists the served ones (Next's automatic OPTIONS would list these 405 handlers too).
+ * A route exports the ones it needs: `export const { GET, PUT, DELETE, PATCH, HEAD, OPTIONS } = otherMethods('POST')`.
+ */
+export function otherMethods(...served: RouteMethod[]): Record<RouteMethod | 'OPTIONS', Handler> {
+  const allow = [...served, 'OPTIONS'].join(', ');
+  const refuse: Handler = (request) => {
+    const response = errorResponse(
+      new AppError('method_not_allowed', `${request.method} is not allowed here; use ${served.join(' or ')}`),
+    );
+    response.headers.set('Allow', allow);
+    return response;
+  };
+  const handlers = Object.fromEntries(ROUTE_METHODS.map((m) => [m, refuse])) as Record<RouteMethod, Handler>;
+  const options: Handler = () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return { ...handlers, OPTIONS: options };
 }
 
 /**
@@ -119,8 +187,9 @@ export function jsonResponseStreamingArray<T extends object>(
  * a bug, logged here with its stack and answered as a generic 500 that leaks no internals.
  */
 export function toAppError(err: unknown): AppError {
+  noteFailure(err); // the request's log line says why it failed
   if (AppError.is(err)) return err;
-  console.error('[api] unexpected error:', err);
+  logger().error({ err }, 'unexpected error');
   return new AppError('internal', 'Internal server error');
 }
 
@@ -128,18 +197,27 @@ export function errorResponse(err: unknown): Response {
   const e = toAppError(err);
   const headers: Record<string, string> = {};
   if (e.retryAfterSeconds !== undefined) headers['Retry-After'] = String(e.retryAfterSeconds);
-  // The unread rest of an oversized body would otherwise be taken for the next request on this connection.
-  if (e.code === 'payload_too_large') headers.Connection = 'close';
+  // Otherwise Node reads the unread rest of the body to the end to keep the connection alive.
+  if (BODY_UNREAD.has(e.code)) headers.Connection = 'close';
   return Response.json(e.toBody(), { status: e.status, headers });
 }
 
-/** Wraps a route handler so that anything it throws is answered as the JSON error shape. */
-export function withJsonErrors(handler: (request: Request) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
-    try {
-      return await handler(request);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
+/**
+ * Wraps a route handler so that anything it throws is answered as the JSON error shape, and every
+ * request is logged and counted (server/request-observer.ts). `label` names the route in logs and
+ * metrics when its path is not fixed (a catch-all).
+ */
+export function withJsonErrors(handler: (request: Request) => Promise<Response>, label?: string) {
+  return (request: Request): Promise<Response> =>
+    observe(
+      request,
+      async () => {
+        try {
+          return await handler(request);
+        } catch (err) {
+          return errorResponse(err);
+        }
+      },
+      label,
+    );
 }

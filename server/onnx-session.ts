@@ -9,13 +9,17 @@ import * as ort from 'onnxruntime-node';
 import { availableDtypes, type Dtype, onnxFileFor } from './model-files';
 import type { Device, DevicePreference } from './worker-protocol';
 
-export interface SessionRequest {
-  modelDir: string;
-  dtype: Dtype | 'auto';
-  device: DevicePreference;
+/** The knobs a session is opened with; the server, the benchmark and the profiler share them. */
+export interface SessionTuning {
   intraOpThreads: number;
   cpuMemArena: boolean;
   spinning: boolean;
+}
+
+export interface SessionRequest extends SessionTuning {
+  modelDir: string;
+  dtype: Dtype | 'auto';
+  device: DevicePreference;
 }
 
 export interface OpenedSession {
@@ -26,10 +30,15 @@ export interface OpenedSession {
   file: string;
 }
 
-/** fp16 kernels are slow or missing on CPU; quantised files are CPU-friendly. */
+/**
+ * What MODEL_DTYPE=auto opens, first present file wins. fp16 kernels are slow or missing on CPU.
+ * On CPU q8 comes first: measured by `npm run bench` (docs/benchmarks.md) at over 2× fp32's
+ * tokens/s on the 0.6B shape, every vector within cosine 0.99 of fp32's; onnxruntime runs its
+ * int8-weight MatMuls on the u8 × s8 integer kernels (DynamicQuantizeMatMul / MatMulIntegerToFloat).
+ */
 const DTYPE_PREFERENCE: Record<Device, Dtype[]> = {
   cuda: ['fp16', 'fp32', 'q8', 'q4f16'],
-  cpu: ['fp32', 'q8', 'q4f16'],
+  cpu: ['q8', 'fp32', 'q4f16'],
 };
 
 /** onnxruntime-node ships the CUDA provider only when its install script could download it. */
@@ -53,15 +62,18 @@ export function pickDtype(modelDir: string, requested: Dtype | 'auto', device: D
   }
   const fallback = DTYPE_PREFERENCE[device].find((d) => present.includes(d));
   if (!fallback) {
-    const wanted = requested === 'auto' ? DTYPE_PREFERENCE[device][0] : requested;
-    throw new Error(
-      `No usable ONNX file for ${device}: ${onnxFileFor(modelDir, wanted as Dtype)} is missing`,
-    );
+    // Name every file that would have done, so the message names the one the user meant to provide.
+    const wanted = [
+      ...(requested === 'auto' ? [] : [requested]),
+      ...DTYPE_PREFERENCE[device].filter((d) => d !== requested),
+    ];
+    const files = wanted.map((d) => onnxFileFor(modelDir, d)).join(', ');
+    throw new Error(`No usable ONNX file for ${device}: none of ${files} exists`);
   }
   return fallback;
 }
 
-function sessionOptions(req: SessionRequest, device: Device): ort.InferenceSession.SessionOptions {
+export function sessionOptions(req: SessionTuning, device: Device): ort.InferenceSession.SessionOptions {
   return {
     executionProviders: device === 'cuda' ? [{ name: 'cuda', deviceId: 0 }] : ['cpu'],
     graphOptimizationLevel: 'all',

@@ -15,9 +15,11 @@ import {
  * search can still answer with a plain JSON error; `runSearch` does the work.
  */
 import { cleanRequiredText, cleanRequiredTexts } from '../lib/text-clean';
-import { dot, roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
+import { roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
 import { checkDimensions, type Embedder } from './embedder';
+import { embedEntries, scoreEntries } from './long-entries';
 import { explainSearch } from './search-explain';
+import { settings } from './settings';
 
 /** A search request that passed every check that needs no model run. */
 export interface ValidSearch {
@@ -39,6 +41,11 @@ export function validateSearch(embedder: Embedder, request: ParsedSearchRequest)
   return { request, entries, query };
 }
 
+function windowSettings() {
+  const s = settings();
+  return { windowTokens: s.WINDOW_TOKENS, strideTokens: s.WINDOW_STRIDE_TOKENS };
+}
+
 export async function runSearch(
   embedder: Embedder,
   { request, entries, query }: ValidSearch,
@@ -51,14 +58,16 @@ export async function runSearch(
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
   // Full-width vectors (what the cache holds anyway); `dimensions` is applied below, so the teaching
   // views can compare the shortened ranking with the full one without embedding anything twice.
-  const [q, docs] = await Promise.all([
+  const [q, embedded] = await Promise.all([
     embedder.embed([query], {
       signal,
       kind: 'query',
+      searchQuery: true,
       instruction: resolveInstruction(request),
       field: 'query',
     }),
-    embedder.embed(entries, {
+    // Long entries are split into windows there (request.longEntries): server/long-entries.ts.
+    embedEntries(embedder, entries, request.longEntries, windowSettings(), {
       signal,
       kind: 'document',
       field: 'knowledgeBase',
@@ -73,7 +82,12 @@ export async function runSearch(
   const dims = request.dimensions ?? info.dims;
   const fullQuery = q.vectors[0] as Float32Array;
   const queryVector = shortenEmbedding(fullQuery, dims);
-  const scores = docs.vectors.map((v) => dot(queryVector, shortenEmbedding(v, dims)));
+  // One score and one full-width vector per entry (a long entry's best window, or its windows' mean).
+  const {
+    scores,
+    windows,
+    outcome: docs,
+  } = scoreEntries(queryVector, dims, request.longEntries, entries, embedded);
   const results = topKIndices(scores, request.topK).map((index) => {
     const score = scores[index] as number;
     return {
@@ -85,6 +99,7 @@ export async function runSearch(
       truncated:
         (docs.tokens[index] as number) >= info.maxTokens &&
         tokenizer.isTruncated(entries[index] as string, info.maxTokens),
+      ...(windows[index] ? { window: windows[index] } : {}),
     };
   });
   const rankedAt = performance.now();
@@ -112,7 +127,9 @@ export async function runSearch(
     },
     model: info,
     device: model.device,
-    cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached },
+    ...(embedder.reportsCacheStats
+      ? { cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached } }
+      : {}),
     timingMs: {
       embed: roundTo(embeddedAt - started, 1),
       rank: roundTo(rankedAt - embeddedAt, 2),

@@ -35,6 +35,16 @@ export class EmbeddingTokenizer {
     return new EmbeddingTokenizer(tokenizer, eosId);
   }
 
+  /** The content's ids, without EOS or truncation (for splitting a long text into windows). */
+  contentIds(text: string): number[] {
+    return this.tokenizer.encode(text, { add_special_tokens: false }) as number[];
+  }
+
+  /** Text for ids (as the tokenizer decodes them), to find where a window starts in its text. */
+  decode(ids: readonly number[]): string {
+    return this.tokenizer.decode(ids as number[], { skip_special_tokens: false });
+  }
+
   /** Token ids for one text, ending in exactly one EOS, at most maxTokens long. */
   encode(text: string, maxTokens: number): Int32Array {
     const content = this.tokenizer.encode(text, { add_special_tokens: false }) as number[];

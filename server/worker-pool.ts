@@ -10,7 +10,9 @@ import 'server-only';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
 import type { Batch } from './batch-scheduler';
+import { recordWorkerRestart } from './metrics';
 import type { Device, FromWorker, LoadedModel, TokenBatch, ToWorker, WorkerInit } from './worker-protocol';
+import { guardWorker, stopWorker } from './worker-stop';
 
 /** Where workers get their batches (the BatchScheduler). */
 export interface BatchSource {
@@ -23,7 +25,7 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   running?: { id: number; resolve: (vectors: Float32Array) => void; reject: (err: Error) => void };
-  /** Set when we terminate it on purpose, so its exit is not treated as a crash. */
+  /** Set when we stop it on purpose, so its exit is not treated as a crash. */
   retiring: boolean;
   /** Aborted when the worker is gone: ends its wait for a batch. */
   gone: AbortController;
@@ -84,7 +86,7 @@ export class WorkerPool {
         s.retiring = true;
         s.running?.reject(new AppError('shutting_down', 'The embedder is shutting down'));
         s.gone.abort();
-        return s.worker.terminate();
+        return stopWorker(s.worker);
       }),
     );
   }
@@ -92,7 +94,8 @@ export class WorkerPool {
   private startSlot(): Promise<LoadedModel> {
     const spawn = this.options.spawn ?? spawnWorker;
     const slot: Slot = {
-      worker: spawn(),
+      // Never `worker.terminate()` a guarded worker: stopWorker waits out native calls (worker-stop.ts).
+      worker: guardWorker(spawn()),
       ready: false,
       retiring: false,
       gone: new AbortController(),
@@ -107,7 +110,7 @@ export class WorkerPool {
         } else if (message.type === 'init-failed') {
           slot.retiring = true;
           reject(new Error(message.message));
-          void slot.worker.terminate();
+          void stopWorker(slot.worker);
         } else this.onResult(slot, message);
       });
       slot.worker.on('error', (err) => this.log(`[embedder] worker error: ${err.message}`));
@@ -173,6 +176,7 @@ export class WorkerPool {
       }),
     );
     this.restarts++;
+    recordWorkerRestart();
     this.log(
       `[embedder] inference worker exited (code ${code}); starting a new one (restart #${this.restarts})`,
     );

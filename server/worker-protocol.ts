@@ -36,7 +36,11 @@ export interface TokenBatch {
   lengths: Int32Array;
 }
 
-export type ToWorker = { type: 'init'; init: WorkerInit } | { type: 'embed'; id: number; batch: TokenBatch };
+export type ToWorker =
+  /** First message: the cell through which the pool stops the worker safely (worker-stop.ts). */
+  | { type: 'stop-cell'; cell: Int32Array }
+  | { type: 'init'; init: WorkerInit }
+  | { type: 'embed'; id: number; batch: TokenBatch };
 
 export type FromWorker =
   | { type: 'ready'; model: LoadedModel }

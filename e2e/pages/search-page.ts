@@ -1,6 +1,7 @@
 /** The search screen as the tests see it: locators by data-testid and the actions a person takes. */
 import type { Locator, Page, Request, Response } from '@playwright/test';
 import { DEFAULT_LIMITS, type Health, type SearchRequest, type SearchResponse } from '../../lib/schemas';
+import type { Workspace } from '../../lib/workspace';
 
 export interface ResultRowView {
   rank: number;
@@ -78,6 +79,43 @@ export class SearchPage {
       () => !document.querySelector('[data-testid="model-status"]')?.textContent?.includes('Loading model'),
       undefined,
       { timeout: 30_000 },
+    );
+    await this.waitForWorkspaceLoaded();
+  }
+
+  /** The saved knowledge bases (or a share link) have been read and replaced the server-rendered example. */
+  async waitForWorkspaceLoaded(): Promise<void> {
+    await this.page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="kb-save-status"]')?.getAttribute('data-state') !== 'loading',
+    );
+  }
+
+  /**
+   * What the page has written to IndexedDB (hooks/use-workspace.ts: database "semantic-radar",
+   * store "state", key "workspace"), read with the browser's own IndexedDB API; null when nothing yet.
+   */
+  storedWorkspace(): Promise<Workspace | null> {
+    return this.page.evaluate(
+      () =>
+        new Promise<Workspace | null>((resolve, reject) => {
+          const open = indexedDB.open('semantic-radar');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('state')) return resolve(null);
+            const get = db.transaction('state').objectStore('state').get('workspace');
+            get.onsuccess = () => resolve((get.result as Workspace | undefined) ?? null);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+  }
+
+  /** Waits until the page has written its state to IndexedDB (saving is debounced after typing). */
+  async waitForSaved(): Promise<void> {
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="kb-save-status"]')?.getAttribute('data-state') === 'saved',
     );
   }
 

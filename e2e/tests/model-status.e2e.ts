@@ -15,7 +15,9 @@ test('the page names the model, dtype and device that answer', async ({ app }) =
   assert.ok(outcome.result);
   const meta = (await app.page.getByTestId('search-meta').textContent()) ?? '';
   assert.ok(meta.includes(outcome.result.model.id) && meta.includes(outcome.result.device), meta);
-  assert.match(meta, /embedded \d+, cached \d+/i);
+  // The page shows its own search's timings; the shared cache's counts stay private (REPORT_CACHE_STATS).
+  assert.match(meta, /total \(embedding/);
+  assert.doesNotMatch(meta, /cached/i);
 });
 
 test('the random test model is flagged by an amber banner', async ({ app }) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { TOP_K_MAX } from '../../lib/schemas';
+import { DEFAULT_LONG_ENTRIES, TOP_K_MAX } from '../../lib/schemas';
 import { expect, test } from '../fixtures';
 
 const FRUIT_AND_WEATHER = [
@@ -104,6 +104,7 @@ test('the search sends the parsed entries, the query, the threshold and the larg
     threshold: 0.25,
     // The teaching views' data (issue 10), computed from the same vectors.
     explain: {},
+    longEntries: DEFAULT_LONG_ENTRIES,
   });
   assert.equal(outcome.accept, 'application/x-ndjson');
 });

@@ -1,3 +1,4 @@
+import { MAX_PAGE_ENTRIES } from '../../lib/chunked-search';
 import { expect, test } from '../fixtures';
 
 // A server that goes away, or is still loading, cannot be produced on demand by the shared test
@@ -113,9 +114,10 @@ test('the entry count shows the server limits and warns while typing past them',
   await app.goto();
   const limits = (await app.health()).limits;
   if (!limits) throw new Error('/api/health gives no limits');
-  await expect(app.kbCount).toContainText(`of at most ${limits.maxInputs.toLocaleString('en-US')}`);
+  // Past the server's MAX_INPUTS the page sends the base in parts; its own limit is MAX_PAGE_ENTRIES.
+  await expect(app.kbCount).toContainText(`of at most ${MAX_PAGE_ENTRIES.toLocaleString('en-US')}`);
   await expect(page.getByTestId('kb-limits')).toContainText(limits.maxCharsPerText.toLocaleString('en-US'));
-  await app.replaceKnowledgeBase(Array.from({ length: limits.maxInputs + 1 }, (_, i) => `entry ${i}`));
+  await app.replaceKnowledgeBase(Array.from({ length: MAX_PAGE_ENTRIES + 1 }, (_, i) => `entry ${i}`));
   await expect(page.getByTestId('kb-limit-warning')).toContainText(/split/i);
 });
 
@@ -125,10 +127,10 @@ test('a knowledge base over the entry limit is refused before sending, saying th
   await app.goto();
   const limits = (await app.health()).limits;
   if (!limits) throw new Error('/api/health gives no limits');
-  await app.replaceKnowledgeBase(Array.from({ length: limits.maxInputs + 1 }, (_, i) => `entry ${i}`));
+  await app.replaceKnowledgeBase(Array.from({ length: MAX_PAGE_ENTRIES + 1 }, (_, i) => `entry ${i}`));
   const searches = app.countSearchRequests();
   await app.searchButton.click();
-  await expect(app.formMessage).toContainText(limits.maxInputs.toLocaleString('en-US'));
+  await expect(app.formMessage).toContainText(MAX_PAGE_ENTRIES.toLocaleString('en-US'));
   await expect(app.formMessage).toContainText(/split/i);
   expect(searches.count).toBe(0);
 });

@@ -147,17 +147,15 @@ test('vector facts give a unit norm and a window that stays inside the vector', 
   await expect(page.getByTestId('why-sum')).toContainText(best.score.toFixed(4));
 });
 
-test('choosing 32 dimensions re-ranks with 32-long vectors without re-embedding, and the page says 32', async ({
-  app,
-  page,
-}) => {
+test('choosing 32 dimensions re-ranks with 32-long vectors, and the page says 32', async ({ app, page }) => {
   await searched(app);
   const request = app.waitForSearchRequest();
   await page.getByLabel('Dimensions').selectOption('32');
   const sent = (await request).postDataJSON() as { dimensions?: number };
   expect(sent.dimensions).toBe(32);
   await expect(page.getByTestId('rank-dims')).toHaveText('32');
-  await expect(page.getByTestId('search-meta')).toContainText('Embedded 0');
+  // No "Embedded 0" to read: cache counts are private by default (REPORT_CACHE_STATS); that 32
+  // dimensions embed nothing new is server/search-explain.test.ts ("embeds nothing more").
   const replay = await app.replaySearch({ ...(sent as object), knowledgeBase: SEED, query: QUERY } as never);
   expect(replay.result?.explain?.queryVector).toHaveLength(32);
   expect(replay.result?.query.dims).toBe(32);
@@ -170,7 +168,7 @@ test('choosing 32 dimensions re-ranks with 32-long vectors without re-embedding,
   await expect(page.getByTestId('vector-full-count')).toHaveText('32');
 });
 
-test('the Instruction control re-embeds only the query, and the tokenizer shows the text sent', async ({
+test('the Instruction control searches again with the chosen task, and the tokenizer shows the text sent', async ({
   app,
   page,
 }) => {
@@ -180,8 +178,12 @@ test('the Instruction control re-embeds only the query, and the tokenizer shows 
   await searched(app);
   const request = app.waitForSearchRequest();
   await page.getByLabel('Instruction', { exact: true }).selectOption('question-answering');
-  expect(((await request).postDataJSON() as { task?: string }).task).toBe('question-answering');
-  await expect(page.getByTestId('search-meta')).toContainText(`Embedded 1, cached ${SEED.length}`);
+  const sent = await request;
+  expect((sent.postDataJSON() as { task?: string }).task).toBe('question-answering');
+  // The server keeps its cache counts private by default (REPORT_CACHE_STATS), so the page cannot show
+  // "embedded 1"; that only the query is embedded again is the vector cache's own test
+  // (server/batch-scheduler.test.ts, "editing one line embeds only that line").
+  expect((await sent.response())?.ok()).toBe(true);
   await openPanel(page, 'tokens');
   await expect(page.getByTestId('token-exact-text').locator('mark')).toHaveText(
     `Instruct: ${INSTRUCTION_PRESETS[1].instruction}\nQuery:`,

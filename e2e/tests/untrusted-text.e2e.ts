@@ -17,3 +17,21 @@ test('entries that look like HTML render literally and run no script', async ({ 
   assert.equal(await app.resultRows.locator('b').count(), 0);
   assert.equal(await page.evaluate(() => (window as { __xss?: unknown }).__xss), undefined);
 });
+
+test('the page runs under a nonce-only script policy: no script is refused and it hydrates', async ({
+  app,
+  page,
+}) => {
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  const response = await page.goto('/');
+  const policy = (await response?.headerValue('content-security-policy')) ?? '';
+  assert.match(policy, /script-src 'self' 'nonce-[^']+'/);
+  assert.doesNotMatch(policy.split(';').find((d) => d.includes('script-src')) ?? '', /unsafe-inline/);
+  // Only a hydrated page answers the search button with results.
+  const outcome = await app.search();
+  assert.ok(outcome.result);
+  assert.deepEqual(refused, []);
+});

@@ -8,7 +8,8 @@ import { env, type FeatureExtractionPipeline, pipeline } from '@huggingface/tran
 import * as ort from 'onnxruntime-node';
 import { buildFeeds, type GraphSignature, readSignature } from '../../server/batch-inference';
 import type { Embedder } from '../../server/embedder';
-import { onnxFileFor, readModelConfig } from '../../server/model-files';
+import { type Dtype, onnxFileFor, readModelConfig } from '../../server/model-files';
+import { type SessionTuning, sessionOptions } from '../../server/onnx-session';
 
 export interface RawSession {
   session: ort.InferenceSession;
@@ -16,15 +17,17 @@ export interface RawSession {
   padId: number;
 }
 
-export async function openRawSession(modelDir: string, threads: number, padId: number): Promise<RawSession> {
-  const session = await ort.InferenceSession.create(onnxFileFor(modelDir, 'fp32'), {
-    executionProviders: ['cpu'],
-    graphOptimizationLevel: 'all',
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    enableCpuMemArena: false,
-    enableMemPattern: false,
-  });
+/** A bare session on `dtype`'s file, opened with exactly the server's CPU session options. */
+export async function openRawSession(
+  modelDir: string,
+  tuning: SessionTuning,
+  padId: number,
+  dtype: Dtype = 'fp32',
+): Promise<RawSession> {
+  const session = await ort.InferenceSession.create(
+    onnxFileFor(modelDir, dtype),
+    sessionOptions(tuning, 'cpu'),
+  );
   return { session, sig: readSignature(session, readModelConfig(modelDir)), padId };
 }
 

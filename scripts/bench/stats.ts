@@ -18,5 +18,17 @@ export async function timeMs(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/**
+ * Wall time and the process's CPU time (all threads: onnxruntime's, the workers', the main one).
+ * On a CPU shared with other work the wall time stretches with their load; CPU time much less so.
+ */
+export async function timeWallCpu(fn: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await fn();
+  const used = process.cpuUsage(cpu);
+  return { wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+}
+
 export const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;

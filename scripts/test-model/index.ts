@@ -23,7 +23,7 @@ import {
 import { buildQwen3Graph, OPSET } from './qwen3-graph';
 import { ExternalStore, InlineStore, type TensorStore } from './tensor-store';
 import { writeTokenizerFiles } from './tokenizer-files';
-import { Weights } from './weights';
+import { Q8_SCHEME, Weights } from './weights';
 
 export {
   defaultOptions,
@@ -50,7 +50,7 @@ export interface GenerateResult {
 
 interface Stamp {
   base: Record<string, unknown>;
-  files: Record<string, { externalData: boolean }>;
+  files: Record<string, { externalData: boolean; quantization?: string }>;
 }
 
 function shapeOf(o: TestModelOptions): TestModelShape {
@@ -98,7 +98,9 @@ function generateLocked(o: TestModelOptions, dir: string): GenerateResult {
     seed: o.seed,
     plainTokenizer: o.plainTokenizer,
   };
-  const variant = { externalData: o.externalData };
+  const variant = o.quantized
+    ? { externalData: o.externalData, quantization: Q8_SCHEME }
+    : { externalData: o.externalData };
   const result = (skipped: boolean): GenerateResult => ({
     dir,
     modelPath,
@@ -139,7 +141,7 @@ function generateLocked(o: TestModelOptions, dir: string): GenerateResult {
       metadata: {
         semantic_radar_test_model: 'true',
         seed: String(o.seed),
-        weights: o.quantized ? 'q8' : 'fp32',
+        weights: o.quantized ? `q8 (${Q8_SCHEME})` : 'fp32',
       },
     });
     writeFileSync(modelPath, bytes);

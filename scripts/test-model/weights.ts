@@ -1,9 +1,30 @@
 /**
  * The model's parameters, and the two ways the graph consumes them:
  *   - fp32: MatMul / Gather on float weights (onnx/model.onnx);
- *   - q8: the pattern onnxruntime's dynamic quantisation writes for the export's
- *     model_quantized.onnx: DynamicQuantizeLinear on the activation, MatMulInteger against uint8
- *     weights, then a float rescale; the embedding table as uint8 + DequantizeLinear after Gather.
+ *   - q8: the graph that transformers.js' quantisation script writes as model_quantized.onnx.
+ *
+ * What "q8" is, read from huggingface/transformers.js scripts/quantize.py (its q8 mode) and the
+ * onnxruntime quantiser it drives (onnxruntime/python/tools/quantization: onnx_quantizer.py,
+ * base_quantizer.py, quant_utils.py, operators/matmul.py, operators/gather.py):
+ *   - quantize.py calls ONNXQuantizer in IntegerOps mode, dynamic (static=False), activations
+ *     QUInt8, per_channel and reduce_range left at their defaults (off), EnableSubgraph and
+ *     MatMulConstBOnly on, op types = IntegerOpsRegistry (Conv, MatMul, Attention, LSTM, Gather,
+ *     EmbedLayerNormalization). So only MatMuls with a constant weight are quantised (q/k/v/o and
+ *     the three MLP projections); the attention score and context MatMuls stay float.
+ *   - The weight type is QInt8 unless the graph holds Conv, GroupQueryAttention or
+ *     MultiHeadAttention (QUINT8_OPS). This decoder, like the plain-op Qwen3 export, holds none,
+ *     so weights are signed int8. Signed weight types default to symmetric quantisation
+ *     (base_quantizer.is_weight_symmetric): range [min(w,0), max(w,0)] widened to ±absmax, qrange
+ *     [-127, 127], scale = 2·absmax / 254, zero point 0, one scale per tensor, values
+ *     round-half-even(w / scale).
+ *   - Each activation is quantised once with DynamicQuantizeLinear (uint8) and the result reused
+ *     by every MatMul that reads it (quantized_value_map): q/k/v share one, gate/up share one.
+ *   - Each MatMul becomes MatMulInteger(x_q, w_q, x_zp, w_zp) → Cast(float) → Mul(·, Mul(x_scale,
+ *     w_scale)), the pattern onnxruntime's MatMulIntegerToFloatFusion turns into one kernel.
+ *   - Gather of the embedding table: the table is quantised like a weight (int8, symmetric), the
+ *     Gather runs on int8 rows, and a DequantizeLinear follows (its consumer is not quantised).
+ * A uint8-weight variant is not generated: the script picks uint8 only for graphs with Conv or
+ * fused attention ops, which this graph does not have.
  *
  * Both draw every tensor from a stream seeded by (seed, tensor name), so a q8 file quantises exactly
  * the weights its fp32 sibling holds.
@@ -33,40 +54,49 @@ function* chunksOf(values: Float32Array) {
   for (let at = 0; at < values.length; at += CHUNK) yield values.subarray(at, at + CHUNK);
 }
 
-/** Asymmetric per-tensor uint8 parameters, as onnxruntime's QUInt8 weight quantisation picks them. */
-interface Uint8Quant {
-  scale: number;
-  zeroPoint: number;
-}
+/** onnxruntime's symmetric range for QInt8 weights (ONNX_INT_TYPE_SYMMETRIC_RANGE). */
+const INT8_SYMMETRIC_MAX = 127;
 
-function uint8QuantFor(chunks: Iterable<Float32Array>): Uint8Quant {
-  // The range always includes 0 so that 0 is exactly representable (padding, ReLU-like zeros).
-  let lo = 0;
-  let hi = 0;
+/** The per-tensor scale of symmetric int8 quantisation (zero point is 0), as float32. */
+function symmetricInt8Scale(chunks: Iterable<Float32Array>): number {
+  let absMax = 0;
   for (const chunk of chunks) {
     for (let i = 0; i < chunk.length; i++) {
-      const x = chunk[i] as number;
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
+      const x = Math.abs(chunk[i] as number);
+      if (x > absMax) absMax = x;
     }
   }
-  const scale = Math.fround(hi > lo ? (hi - lo) / 255 : 1);
-  return { scale, zeroPoint: Math.min(255, Math.max(0, Math.round(-lo / scale))) };
+  const scale = Math.fround((2 * absMax) / (2 * INT8_SYMMETRIC_MAX));
+  // quant_utils.compute_scale_zp: a range too small to represent gets scale 1.
+  return scale < 1.1754943508222875e-38 ? 1 : scale;
 }
 
-function* quantizeChunks(chunks: Iterable<Float32Array>, q: Uint8Quant) {
-  // A clamped array rounds (half to even, like numpy's rint) and saturates to 0..255 on store,
-  // which is exactly quantisation; it avoids three Math calls per weight (600 M at the 0.6B shape).
-  const out = new Uint8ClampedArray(CHUNK);
-  const inverse = 1 / q.scale;
+/** numpy's round (half to even), which the quantiser applies after dividing by the scale. */
+function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+function* quantizeInt8Chunks(chunks: Iterable<Float32Array>, scale: number) {
+  const out = new Int8Array(CHUNK);
   for (const chunk of chunks) {
     const view = out.subarray(0, chunk.length);
-    for (let i = 0; i < chunk.length; i++) view[i] = (chunk[i] as number) * inverse + q.zeroPoint;
+    for (let i = 0; i < chunk.length; i++) {
+      // float32 division, like numpy on the float32 weight and scale; |w| ≤ absmax keeps it in ±127.
+      const q = roundHalfEven(Math.fround((chunk[i] as number) / scale));
+      view[i] = Math.max(-INT8_SYMMETRIC_MAX, Math.min(INT8_SYMMETRIC_MAX, q));
+    }
     yield view;
   }
 }
 
 export type WeightFormat = 'fp32' | 'q8';
+
+/**
+ * Names the q8 structure above; stored in the folder's stamp, so a model_quantized.onnx written by
+ * an older scheme (uint8 asymmetric weights, one DynamicQuantizeLinear per MatMul) is regenerated.
+ */
+export const Q8_SCHEME = 'int8-symmetric-per-tensor-shared-dql';
 
 /**
  * Initialisation scales. Projections use std 1/sqrt(fan_in) (0.018–0.031 at the 0.6B shape, the
@@ -78,6 +108,9 @@ const EMBEDDING_STD = 1;
 const NORM_WEIGHT_STD = 0.1;
 
 export class Weights {
+  /** Activation name → its DynamicQuantizeLinear outputs, so each activation is quantised once. */
+  private readonly quantizedActivations = new Map<string, [string, string, string]>();
+
   constructor(
     private readonly b: GraphBuilder,
     private readonly seed: number,
@@ -92,18 +125,9 @@ export class Weights {
       return b.node('Gather', [b.initializerChunks(name, DataType.FLOAT, [rows, cols], draw()), ids]);
     }
     // Two passes over the regenerated stream: one for the range, one to quantise. No 600 MB buffer.
-    const q = uint8QuantFor(draw());
-    const table = b.initializerChunks(
-      `${name}_quantized`,
-      DataType.UINT8,
-      [rows, cols],
-      quantizeChunks(draw(), q),
-    );
-    return b.node('DequantizeLinear', [
-      b.node('Gather', [table, ids]),
-      b.initializer(`${name}_scale`, Float32Array.of(q.scale), []),
-      b.initializer(`${name}_zero_point`, Uint8Array.of(q.zeroPoint), []),
-    ]);
+    const scale = symmetricInt8Scale(draw());
+    const table = this.int8Weight(name, [rows, cols], quantizeInt8Chunks(draw(), scale), scale);
+    return b.node('DequantizeLinear', [b.node('Gather', [table.values, ids]), table.scale, table.zeroPoint]);
   }
 
   /** x · W for a bias-free projection; W is stored `[inDim, outDim]` (PyTorch's weight, transposed). */
@@ -114,19 +138,35 @@ export class Weights {
     if (this.format === 'fp32') {
       return b.node('MatMul', [x, b.initializer(name, values, [inDim, outDim])]);
     }
-    const q = uint8QuantFor([values]);
-    const quantized = quantizeChunks(chunksOf(values), q);
-    const weight = b.initializerChunks(`${name}_quantized`, DataType.UINT8, [inDim, outDim], quantized);
-    const weightScale = b.initializer(`${name}_scale`, Float32Array.of(q.scale), []);
-    const weightZero = b.initializer(`${name}_zero_point`, Uint8Array.of(q.zeroPoint), []);
-    const [xq, xScale, xZero] = b.nodeN('DynamicQuantizeLinear', [x], 3) as [string, string, string];
-    const product = b.node('MatMulInteger', [xq, weight, xZero, weightZero]);
-    const rescale = b.node('Mul', [xScale, weightScale]);
+    const scale = symmetricInt8Scale([values]);
+    const w = this.int8Weight(name, [inDim, outDim], quantizeInt8Chunks(chunksOf(values), scale), scale);
+    const [xq, xScale, xZero] = this.quantizedActivation(x);
+    const product = b.node('MatMulInteger', [xq, w.values, xZero, w.zeroPoint]);
+    const rescale = b.node('Mul', [xScale, w.scale]);
     return b.node('Mul', [b.node('Cast', [product], { to: DataType.FLOAT }), rescale]);
   }
 
   /** An RMSNorm gain: near 1 (1 + N(0, 0.1)) so that a wrong weight/axis pairing would show. */
   normWeight(name: string, size: number): string {
     return this.b.initializer(name, normalTensor(this.seed, name, size, NORM_WEIGHT_STD, 1), [size]);
+  }
+
+  /** The quantiser's initializer names: `<w>_quantized`, `<w>_scale`, `<w>_zero_point` (scalars). */
+  private int8Weight(name: string, dims: number[], values: Iterable<Int8Array>, scale: number) {
+    const { b } = this;
+    return {
+      values: b.initializerChunks(`${name}_quantized`, DataType.INT8, dims, values),
+      scale: b.initializer(`${name}_scale`, Float32Array.of(scale), []),
+      zeroPoint: b.initializer(`${name}_zero_point`, Int8Array.of(0), []),
+    };
+  }
+
+  private quantizedActivation(x: string): [string, string, string] {
+    let quantized = this.quantizedActivations.get(x);
+    if (!quantized) {
+      quantized = this.b.nodeN('DynamicQuantizeLinear', [x], 3) as [string, string, string];
+      this.quantizedActivations.set(x, quantized);
+    }
+    return quantized;
   }
 }

@@ -1,13 +1,20 @@
 import { describe, expect, test } from 'vitest';
+import { CPU_DEFAULT_MAX_TOKENS } from '../../server/settings-schema';
 import { getJson, norm, postJson, SEED_BASE } from './client';
 
 describe('GET /api/health', () => {
-  test('is 200 and ready with model id, dims, dtype, maxTokens and device', async () => {
+  test('is 200 and ready with model id, dims, dtype, the CPU default maxTokens and device', async () => {
     const { status, json } = await getJson('/api/health');
     expect(status).toBe(200);
     expect(json).toMatchObject({
       status: 'ready',
-      model: { id: expect.any(String), dims: 64, dtype: 'fp32', maxTokens: 8192, isTestModel: true },
+      model: {
+        id: expect.any(String),
+        dims: 64,
+        dtype: 'fp32',
+        maxTokens: CPU_DEFAULT_MAX_TOKENS,
+        isTestModel: true,
+      },
       device: 'cpu',
     });
   });
@@ -18,7 +25,7 @@ describe('GET /api/health', () => {
       maxInputs: 2048,
       maxCharsPerText: 32_768,
       maxInstructionChars: 2_000,
-      maxTokens: 8192,
+      maxTokens: CPU_DEFAULT_MAX_TOKENS,
       maxRequestTokens: 262_144,
     });
   });
@@ -81,11 +88,19 @@ describe('POST /api/search', () => {
     expect(json.query.dims).toBe(32);
   });
 
-  test('a second identical search embeds only cached vectors', async () => {
+  test('a search does not tell the client what the shared cache holds (REPORT_CACHE_STATS off)', async () => {
     const body = { knowledgeBase: ['cache probe one', 'cache probe two'], query: 'cache probe' };
     await postJson('/api/search', body);
     const { json } = await postJson('/api/search', body);
-    expect(json.cache).toEqual({ embedded: 0, cached: 3 });
+    expect(json.results).toHaveLength(2);
+    expect(json).not.toHaveProperty('cache');
+  });
+
+  test('an embed does not reveal whether someone else embedded the same text', async () => {
+    await postJson('/api/embed', { texts: ['someone else typed this'] });
+    const { json } = await postJson('/api/embed', { texts: ['someone else typed this'] });
+    expect(json.embeddings).toHaveLength(1);
+    expect(json).not.toHaveProperty('cache');
   });
 
   test('streams progress events then the result as NDJSON when asked', async () => {

@@ -42,7 +42,7 @@ describe('SIGTERM', () => {
 });
 
 describe('a broken model folder', () => {
-  test('the server still starts; /api/health is 503 naming the missing file, and searches get a 503 JSON error', async () => {
+  test('the server still starts; /api/health is 503 naming the missing file without the server path, and searches get a 503 JSON error', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'semantic-radar-broken-'));
     fs.cpSync(TEST_MODEL_DIR, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'onnx', 'model.onnx'));
@@ -54,7 +54,10 @@ describe('a broken model folder', () => {
 
     const health = await fetch(`${server.baseUrl}/api/health`);
     expect(health.status).toBe(503);
-    expect((await health.json()).message).toContain(path.join('onnx', 'model.onnx'));
+    const message: string = (await health.json()).message;
+    expect(message).toContain(path.join('onnx', 'model.onnx'));
+    // The public message names the file within the model folder, never where the folder is on the server.
+    expect(message).not.toContain(dir);
 
     const search = await fetch(`${server.baseUrl}/api/search`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 /** The teaching views' API: POST /api/tokenize, instruction presets (`task`), and search `explain`. */
 import { describe, expect, test } from 'vitest';
 import { HEATMAP_MAX_ENTRIES, INSTRUCTION_PRESETS } from '../../lib/schemas';
+import { CPU_DEFAULT_MAX_TOKENS } from '../../server/settings-schema';
 import { postJson, SEED_BASE } from './client';
 
 const EOS = 151643;
@@ -16,7 +17,7 @@ describe('POST /api/tokenize', () => {
       text: '我想吃点东西',
       instruction: null,
       truncated: false,
-      maxTokens: 8192,
+      maxTokens: CPU_DEFAULT_MAX_TOKENS,
     });
   });
 

@@ -5,6 +5,7 @@ import { TEST_MODEL_DIR } from '../../server/model-files';
 import { type Settings, settings } from '../../server/settings';
 import { spawnWorker } from '../../server/worker-pool';
 import type { ToWorker } from '../../server/worker-protocol';
+import { stopWorker } from '../../server/worker-stop';
 
 /** An embedder, the worker threads it started (to kill one as a crash would), what it logged, and the batches it ran. */
 export interface TestEmbedder {
@@ -48,7 +49,7 @@ export async function startEmbedder(
 }
 
 /**
- * Waits until the (single) worker is running a batch with more queued behind it, then terminates
+ * Waits until the (single) worker is running a batch with more queued behind it, then stops
  * it the way a crash would.
  */
 export async function killBusyWorker({ embedder, workers }: TestEmbedder, timeoutMs = 5_000) {
@@ -57,7 +58,8 @@ export async function killBusyWorker({ embedder, workers }: TestEmbedder, timeou
     if (Date.now() > deadline) throw new Error('No worker was busy to kill');
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await workers.at(-1)?.terminate();
+  const worker = workers.at(-1);
+  if (worker) await stopWorker(worker);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

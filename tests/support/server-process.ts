@@ -28,6 +28,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Flags for node itself (e.g. --trace-gc, which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
+  /** The server entry point (default scripts/serve.mjs, what `npm start` runs). */
+  script?: string;
   /** Echo the server's output with this prefix (off by default: the reports stay readable). */
   echo?: boolean;
   readyTimeoutMs?: number;
@@ -65,7 +67,7 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
   if (!fs.existsSync('.next/BUILD_ID'))
     throw new Error('No production build in .next: run `npx next build` first');
   if (!fs.existsSync(`${opts.modelDir}/config.json`)) throw new Error(`No model in ${opts.modelDir}`);
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'scripts/serve.mjs'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.script ?? 'scripts/serve.mjs'], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',

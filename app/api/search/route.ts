@@ -1,4 +1,4 @@
-import { parseWith, readJsonBody, withJsonErrors } from '@/server/http';
+import { otherMethods, parseWith, readJsonBody, withJsonErrors } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 import { schemas } from '@/server/request-schemas';
 import { runSearch, validateSearch } from '@/server/search';
@@ -14,3 +14,5 @@ export const POST = withJsonErrors(async (request) => {
     return streamSearch(embedder, search, request.signal);
   return Response.json(await runSearch(embedder, search, { signal: request.signal }));
 });
+
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('POST');

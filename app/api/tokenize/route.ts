@@ -1,4 +1,4 @@
-import { parseWith, readJsonBody, withJsonErrors } from '@/server/http';
+import { otherMethods, parseWith, readJsonBody, withJsonErrors } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 import { schemas } from '@/server/request-schemas';
 import { tokenizeText } from '@/server/tokenize-text';
@@ -9,3 +9,5 @@ export const POST = withJsonErrors(async (request) => {
   const body = parseWith(schemas.tokenize, await readJsonBody(request));
   return Response.json(tokenizeText(getEmbedder(), body));
 });
+
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('POST');
