@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import { DisclosureChevron } from './disclosure-chevron';
 
 interface TeachingPanelProps {
   id: string;
@@ -29,18 +30,7 @@ export function TeachingPanel({ id, title, summary, children, defaultOpen = fals
           <span className="block font-semibold text-slate-900">{title}</span>
           <span className="block text-slate-500 text-sm">{summary}</span>
         </span>
-        <svg
-          aria-hidden
-          viewBox="0 0 20 20"
-          fill="currentColor"
-          className="size-5 shrink-0 text-slate-400 transition-transform group-open:rotate-180"
-        >
-          <path
-            fillRule="evenodd"
-            d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z"
-            clipRule="evenodd"
-          />
-        </svg>
+        <DisclosureChevron />
       </summary>
       <div className="border-slate-100 border-t px-5 pt-4 pb-5 sm:px-6">{open ? children() : null}</div>
     </details>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { CompletedSearch } from '@/hooks/use-search';
 import { formatFixed4, withMinusSign } from '@/lib/format';
 import { QUERY_PREVIEW_LENGTH } from '@/lib/schemas';
+import { DisclosureChevron } from './disclosure-chevron';
 import { FullVector } from './full-vector';
 
 // The charting library is large and the panel starts closed: load it when the panel first opens.
@@ -44,18 +45,7 @@ export function VectorPanel({ search }: { search: CompletedSearch | null }) {
             What the model turned your query into: the first {shown} numbers of its embedding.
           </span>
         </span>
-        <svg
-          aria-hidden
-          viewBox="0 0 20 20"
-          fill="currentColor"
-          className="size-5 shrink-0 text-slate-400 transition-transform group-open:rotate-180"
-        >
-          <path
-            fillRule="evenodd"
-            d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z"
-            clipRule="evenodd"
-          />
-        </svg>
+        <DisclosureChevron />
       </summary>
 
       <div className="border-slate-100 border-t px-5 pt-4 pb-5 sm:px-6">

@@ -5,7 +5,9 @@
  */
 export const ERROR_STATUS = {
   invalid_request: 400,
+  invalid_api_key: 401,
   not_found: 404,
+  model_not_found: 404,
   method_not_allowed: 405,
   unsupported_media_type: 415,
   payload_too_large: 413,
@@ -19,6 +21,12 @@ export const ERROR_STATUS = {
   worker_crashed: 503,
   shutting_down: 503,
   out_of_memory: 503,
+  /** A remote embedding backend (EMBEDDINGS_BASE_URL) answered with an error, refused us, or timed out. */
+  upstream_error: 502,
+  upstream_unavailable: 503,
+  upstream_timeout: 504,
+  /** /api/tokenize on a remote backend: the tokenizer lives on the other server. */
+  tokenizer_unavailable: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -244,12 +244,25 @@ export type ModelInfo = z.infer<typeof modelInfoSchema>;
 export const DEVICES = ['cpu', 'cuda'] as const;
 export const deviceSchema = z.enum(DEVICES);
 export type Device = z.infer<typeof deviceSchema>;
+/** Who computes the vectors: this process on a device, or a remote server (EMBEDDINGS_BASE_URL). */
+export const answeredBySchema = z.union([deviceSchema, z.literal('remote')]);
+
+/** Which backend embeds, for /api/health: the in-process model, or a remote server and whether it answers. */
+export const backendSchema = z.object({
+  kind: z.enum(['onnx', 'remote']),
+  /** The remote's base URL (never its API key). */
+  url: z.string().optional(),
+  /** Whether the remote answered its last call or probe, and when (ISO time). */
+  reachable: z.boolean().optional(),
+  checkedAt: z.string().optional(),
+});
 
 export const healthSchema = z.object({
   status: z.enum(['loading', 'ready', 'error']),
   message: z.string().optional(),
   model: modelInfoSchema.optional(),
-  device: deviceSchema.optional(),
+  device: answeredBySchema.optional(),
+  backend: backendSchema.optional(),
   /** Why this device was chosen (e.g. why CUDA was not used). */
   deviceReason: z.string().optional(),
   workerRestarts: z.number(),
@@ -353,7 +366,7 @@ export const searchResponseSchema = z.object({
   ),
   query: z.object({ dims: z.number(), vector: z.array(z.number()), tokens: z.number() }),
   model: modelInfoSchema,
-  device: deviceSchema,
+  device: answeredBySchema,
   cache: cacheStatsSchema,
   timingMs: z.object({ embed: z.number(), rank: z.number(), total: z.number() }),
   explain: searchExplainSchema.optional(),

@@ -13,6 +13,11 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\u
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The one change /v1/embeddings makes to a text (it embeds texts exactly as sent otherwise). */
+export function replaceLoneSurrogates(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 export function cleanText(text: string): string {
   return text
     .replace(LONE_SURROGATE, '\uFFFD')

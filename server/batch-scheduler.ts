@@ -44,6 +44,7 @@ interface Job extends FairJob<Job> {
   /** This job's share of the batches it rode in, ms: its own work. */
   workMs: number;
   onProgress?: (done: number, total: number) => void;
+  onStart?: () => void;
   resolve: (vectors: Float32Array[]) => void;
   reject: (err: Error) => void;
 }
@@ -68,6 +69,8 @@ export interface SubmitOptions {
   priority: Priority;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Called once, when the first of the job's texts goes to a worker (its queue time ends). */
+  onStart?: () => void;
 }
 
 const CLASSES: readonly TextKind[] = ['query', 'document'];
@@ -174,6 +177,7 @@ export class BatchScheduler {
         onProgress: opts.onProgress,
         resolve,
         reject,
+        onStart: opts.onStart,
       };
       job.waiting = rows
         .map((ids, index) => ({ job, index, ids, cost: textCost(ids.length, this.options.cost) }))
@@ -244,6 +248,8 @@ export class BatchScheduler {
       t.job.served += t.cost;
       t.job.waitingCost -= t.cost;
       if (t.job.waiting.length === 0) this.waitingJobs[priority].delete(t.job);
+      t.job.onStart?.();
+      t.job.onStart = undefined;
     }
     this.waitingCost[priority] = Math.max(0, this.waitingCost[priority] - cost);
     this.waitingTexts -= texts.length;

@@ -6,8 +6,8 @@ import {
   resolveInstruction,
 } from '../lib/schemas';
 import { cleanRequiredTexts } from '../lib/text-clean';
-import type { Embedder } from './embedder';
 import { reserveResponse } from './large-responses';
+import type { TextEmbedder } from './text-embedder';
 import { formatQuery } from './tokenizer';
 
 export interface EmbedResult {
@@ -21,7 +21,7 @@ export interface EmbedResult {
 
 /** /api/embed: the vectors and token counts; cache counts only when REPORT_CACHE_STATS is on. */
 export async function embedTexts(
-  embedder: Embedder,
+  embedder: TextEmbedder,
   req: ParsedEmbedRequest,
   signal?: AbortSignal,
 ): Promise<EmbedResult> {
@@ -42,8 +42,11 @@ export async function embedTexts(
       dims: out.vectors[0]?.length ?? info.dims,
       tokens: out.tokens,
       // Only a text that fills maxTokens can have been cut; tokenising just those again says if it was.
+      // A remote backend (no tokenizer here) tokenises and cuts on the other server, and its token
+      // counts are apportioned from a batch total, so nothing here can say a text was cut: all false.
       truncated: out.tokens.map(
         (count, i) =>
+          tokenizer !== undefined &&
           count >= info.maxTokens &&
           tokenizer.isTruncated(
             req.kind === 'query' ? formatQuery(texts[i] as string, instruction) : (texts[i] as string),

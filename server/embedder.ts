@@ -8,23 +8,32 @@ import 'server-only';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { AppError, invalid } from '../lib/errors';
-import { DEFAULT_INSTRUCTION, type Health, type ModelInfo, type TextKind } from '../lib/schemas';
-import { shortenEmbedding } from '../lib/vector-math';
+import type { Health, ModelInfo } from '../lib/schemas';
 import { BatchScheduler } from './batch-scheduler';
 import { DiskVectorCache } from './disk-cache';
-import { recordCacheLookups, recordModelLoad } from './metrics';
+import { embedThroughCache, idItems, textItems } from './embed-pipeline';
+import { recordModelLoad } from './metrics';
 import { defaultModelDir, onnxFileFor, readModelConfig } from './model-files';
 import { modelIdentity } from './model-identity';
 import { publicLoadError } from './public-errors';
 import { priorityFor } from './query-priority';
-import { noteEmbedded } from './request-observer';
 import { requestLimits, type Settings } from './settings';
 import { maxTokensFor } from './settings-schema';
-import { EmbeddingTokenizer, formatQuery } from './tokenizer';
+import {
+  type AnsweredBy,
+  contextLengthMessage,
+  type EmbedOptions,
+  type EmbedOutcome,
+  type EmbedTiming,
+  type TextEmbedder,
+} from './text-embedder';
+import { EmbeddingTokenizer } from './tokenizer';
 import { VectorCache } from './vector-cache';
 import { costModelFor } from './work-cost';
 import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
+
+export type { EmbedOptions, EmbedOutcome } from './text-embedder';
 
 /** Longer than nearly every token of the Qwen3 vocabulary: chars / this bounds a text's tokens from below. */
 const MAX_CHARS_PER_TOKEN = 16;
@@ -32,27 +41,10 @@ const RETRY_LOAD_AFTER_MS = 10_000;
 /** A client told "model unavailable" should come back when the next reload may have succeeded. */
 const UNAVAILABLE_RETRY_AFTER_S = RETRY_LOAD_AFTER_MS / 1000;
 
-export interface EmbedOptions {
-  kind: TextKind;
-  /** Query instruction; undefined → the default, '' → none. */
-  instruction?: string;
-  dimensions?: number;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  /** The request field holding the texts, for error messages (e.g. "knowledgeBase"). */
-  field: string;
-  /** The one query of a search: queued as a query whatever its length. */
-  searchQuery?: boolean;
-}
-
-export interface EmbedOutcome {
-  vectors: Float32Array[];
-  tokens: number[];
-  embedded: number;
-  cached: number;
-}
-
 interface Ready {
+  device: AnsweredBy;
+  /** Token ids must lie in 0..vocabSize − 1 (from config.json; unbounded when it does not say). */
+  vocabSize: number;
   tokenizer: EmbeddingTokenizer;
   pool: WorkerPool;
   scheduler: BatchScheduler;
@@ -64,14 +56,9 @@ interface Ready {
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Ready);
 
-/** `dimensions` must not exceed the loaded model's width (the lower bound is in the request schema). */
-export function checkDimensions(dimensions: number | undefined, info: ModelInfo): void {
-  if (dimensions !== undefined && dimensions > info.dims) {
-    throw invalid('dimensions', `must be at most ${info.dims} for ${info.id}`);
-  }
-}
-
-export class Embedder {
+/** The in-process backend: the ONNX model in worker threads. */
+export class Embedder implements TextEmbedder {
+  readonly backend = 'onnx' as const;
   private state: State = { status: 'loading' };
   private loading?: Promise<void>;
   private reloadTimer?: NodeJS.Timeout;
@@ -170,7 +157,20 @@ export class Embedder {
         })
       : '';
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, diskStore?.forModel(modelId));
-    this.state = { status: 'ready', tokenizer, pool, scheduler, cache, model, info, diskStore };
+    const vocabSize =
+      typeof config.raw.vocab_size === 'number' ? config.raw.vocab_size : Number.MAX_SAFE_INTEGER;
+    this.state = {
+      status: 'ready',
+      device: model.device,
+      vocabSize,
+      tokenizer,
+      pool,
+      scheduler,
+      cache,
+      diskStore,
+      model,
+      info,
+    };
     recordModelLoad(model.device, (performance.now() - started) / 1000);
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
@@ -214,6 +214,7 @@ export class Embedder {
       workerRestarts: s.status === 'ready' ? s.pool.restarts : 0,
       queue: s.status === 'ready' ? s.scheduler.stats() : undefined,
       limits,
+      backend: { kind: 'onnx' as const },
     };
     if (s.status === 'loading')
       return { status: 'loading', message: `Loading the model ${path.basename(this.modelDir)}`, ...base };
@@ -242,56 +243,83 @@ export class Embedder {
 
   async embed(texts: readonly string[], opts: EmbedOptions): Promise<EmbedOutcome> {
     const r = this.requireReady();
-    checkDimensions(opts.dimensions, r.info);
-    const inputs =
-      opts.kind === 'query'
-        ? texts.map((t) => formatQuery(t, opts.instruction ?? DEFAULT_INSTRUCTION))
-        : texts;
-    const found = inputs.map((text) => r.cache.get(text));
-    const misses = inputs.filter((_, i) => !found[i]);
-    recordCacheLookups(inputs.length - misses.length, misses.length);
-    const missing = [...new Set(misses)];
-    // An early refusal, before tokenising, on a lower bound of the cost (a token rarely spans more
-    // than MAX_CHARS_PER_TOKEN characters), so most 429s stay cheap however large the request.
-    // The decision itself is made on the real cost when the rows are queued.
-    if (missing.length > 0)
-      r.scheduler.admit(
-        opts.kind,
-        r.scheduler.costOf(
-          missing.map((t) => Math.min(r.info.maxTokens, Math.ceil(t.length / MAX_CHARS_PER_TOKEN) + 1)),
-        ),
-      );
-    const rows = await r.tokenizer.encodeAll(missing, r.info.maxTokens, opts.signal);
-    this.checkTokenBudget(rows, opts.field);
+    return embedThroughCache(
+      textItems(texts, opts),
+      r.cache,
+      r.info,
+      opts,
+      async (inputs, at, onProgress) => {
+        // An early refusal, before tokenising, on a lower bound of the cost (a token rarely spans
+        // more than MAX_CHARS_PER_TOKEN characters), so most 429s stay cheap however large the
+        // request. The decision itself is made on the real cost when the rows are queued.
+        if (inputs.length > 0)
+          r.scheduler.admit(
+            opts.kind,
+            r.scheduler.costOf(
+              inputs.map((t) => Math.min(r.info.maxTokens, Math.ceil(t.length / MAX_CHARS_PER_TOKEN) + 1)),
+            ),
+          );
+        const started = performance.now();
+        const tooLong =
+          opts.overLimit === 'reject'
+            ? (i: number, requested: number) => {
+                throw invalid(`${opts.field}[${at[i]}]`, contextLengthMessage(r.info.maxTokens, requested));
+              }
+            : undefined;
+        const rows = await r.tokenizer.encodeAll(inputs, r.info.maxTokens, opts.signal, tooLong);
+        return this.runRows(r, rows, opts, onProgress, performance.now() - started);
+      },
+    );
+  }
 
-    const cachedCount = inputs.length - misses.length;
+  async embedTokenIds(rows: readonly number[][], opts: EmbedOptions): Promise<EmbedOutcome> {
+    const r = this.requireReady();
+    rows.forEach((ids, i) => {
+      const bad = ids.findIndex((id) => id >= r.vocabSize);
+      if (bad >= 0)
+        throw invalid(
+          `${opts.field}[${i}][${bad}]`,
+          `token id ${ids[bad]} is outside the vocabulary (0..${r.vocabSize - 1})`,
+        );
+    });
+    // Token ids: the scheduler admits them on their exact cost when they are queued.
+    return embedThroughCache(idItems(rows), r.cache, r.info, opts, (inputs, at, onProgress) => {
+      const tokenRows = inputs.map((ids, i) => {
+        const requested = r.tokenizer.lengthWithEos(ids);
+        if (opts.overLimit === 'reject' && requested > r.info.maxTokens)
+          throw invalid(`${opts.field}[${at[i]}]`, contextLengthMessage(r.info.maxTokens, requested));
+        return r.tokenizer.withEos(ids, r.info.maxTokens);
+      });
+      return this.runRows(r, tokenRows, opts, onProgress, 0);
+    });
+  }
+
+  /** Token rows → the batch queue → vectors, with where the time went. */
+  private async runRows(
+    r: Ready,
+    rows: Int32Array[],
+    opts: EmbedOptions,
+    onProgress: ((done: number) => void) | undefined,
+    tokenizeMs: number,
+  ) {
+    this.checkTokenBudget(rows, opts.field);
+    const queuedAt = performance.now();
+    let startedAt: number | undefined;
     const vectors = await r.scheduler.submit(rows, {
       priority: priorityFor(opts.kind, rows, opts.searchQuery ?? false),
       signal: opts.signal,
-      onProgress: opts.onProgress && ((done) => opts.onProgress?.(cachedCount + done, inputs.length)),
+      onProgress: onProgress && ((done) => onProgress(done)),
+      onStart: () => {
+        startedAt = performance.now();
+      },
     });
-    const fresh = new Map(
-      missing.map((text, i) => [
-        text,
-        { vector: vectors[i] as Float32Array, tokens: (rows[i] as Int32Array).length },
-      ]),
-    );
-    r.cache.setMany(fresh);
-
-    const all = inputs.map(
-      (text, i) => found[i] ?? (fresh.get(text) as { vector: Float32Array; tokens: number }),
-    );
-    noteEmbedded(
-      all.length,
-      all.reduce((sum, e) => sum + e.tokens, 0),
-      cachedCount,
-    );
-    return {
-      vectors: all.map((e) => (opts.dimensions ? shortenEmbedding(e.vector, opts.dimensions) : e.vector)),
-      tokens: all.map((e) => e.tokens),
-      embedded: missing.length,
-      cached: cachedCount,
+    const doneAt = performance.now();
+    const timing: EmbedTiming = {
+      tokenizeMs,
+      queueMs: (startedAt ?? doneAt) - queuedAt,
+      inferenceMs: doneAt - (startedAt ?? doneAt),
     };
+    return { vectors, tokens: rows.map((ids) => ids.length), timing };
   }
 
   private checkTokenBudget(rows: Int32Array[], field: string) {

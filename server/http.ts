@@ -115,7 +115,7 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown): z.outp
 }
 
 /** One vector as a JSON array, straight from the float array (no intermediate number[]). */
-function vectorJson(vector: Float32Array): string {
+export function vectorJson(vector: Float32Array): string {
   let out = '[';
   for (let i = 0; i < vector.length; i++) {
     const x = vector[i] as number;
@@ -125,16 +125,17 @@ function vectorJson(vector: Float32Array): string {
 }
 
 /**
- * A JSON response `{ [key]: vectors, ...rest }` for bodies dominated by vectors (2,048 embeddings
- * of 4,096 floats is ~80 MB of JSON). The vectors are serialised a slice at a time as the client
- * reads, from the float arrays themselves: the event loop is never blocked for the whole body, and
- * a slow reader costs the float arrays, not a copy of them as numbers and strings. `onDone` runs
- * once when the body has been sent or abandoned.
+ * A JSON response `{ [key]: rows, ...rest }` for bodies dominated by vectors (2,048 embeddings of
+ * 4,096 floats is ~80 MB of JSON). The rows are serialised a slice at a time as the client reads,
+ * each by `rowJson(i)` from the float arrays themselves: the event loop is never blocked for the
+ * whole body, and a slow reader costs the float arrays, not a copy of them as numbers and strings.
+ * `onDone` runs once when the body has been sent or abandoned.
  */
-export function jsonResponseStreamingVectors(
+export function jsonResponseStreamingRows(
   rest: object,
   key: string,
-  vectors: readonly Float32Array[],
+  count: number,
+  rowJson: (index: number) => string,
   onDone: () => void = () => {},
   rowsPerSlice = 32,
 ): Response {
@@ -143,10 +144,11 @@ export function jsonResponseStreamingVectors(
   let next = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
-      const rows = vectors.slice(next, next + rowsPerSlice).map(vectorJson);
+      const rows: string[] = [];
+      for (let i = next; i < Math.min(count, next + rowsPerSlice); i++) rows.push(rowJson(i));
       const head = next === 0 ? `{${JSON.stringify(key)}:[` : ',';
       next += rowsPerSlice;
-      const done = next >= vectors.length;
+      const done = next >= count;
       const end = done ? `]${tail === '{}' ? '}' : `,${tail.slice(1)}`}` : '';
       controller.enqueue(encoder.encode(head + rows.join(',') + end));
       if (done) {
@@ -157,6 +159,24 @@ export function jsonResponseStreamingVectors(
     cancel: onDone,
   });
   return new Response(stream, { headers: { 'Content-Type': 'application/json' } });
+}
+
+/** jsonResponseStreamingRows for plain vectors: `{ [key]: number[][], ...rest }`. */
+export function jsonResponseStreamingVectors(
+  rest: object,
+  key: string,
+  vectors: readonly Float32Array[],
+  onDone: () => void = () => {},
+  rowsPerSlice = 32,
+): Response {
+  return jsonResponseStreamingRows(
+    rest,
+    key,
+    vectors.length,
+    (i) => vectorJson(vectors[i] as Float32Array),
+    onDone,
+    rowsPerSlice,
+  );
 }
 
 const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;

@@ -9,7 +9,7 @@ import 'server-only';
 import { bestWindow, meanVector, windowRanges } from '../lib/long-entries';
 import type { LongEntryMode } from '../lib/schemas';
 import { dot, shortenEmbedding } from '../lib/vector-math';
-import type { Embedder, EmbedOptions, EmbedOutcome } from './embedder';
+import type { EmbedOptions, EmbedOutcome, TextEmbedder } from './text-embedder';
 import type { EmbeddingTokenizer } from './tokenizer';
 
 interface Span {
@@ -89,14 +89,16 @@ export interface EntryScores {
 
 /** Embeds the knowledge base the chosen way; scoring waits for the query vector. */
 export async function embedEntries(
-  embedder: Embedder,
+  embedder: TextEmbedder,
   entries: readonly string[],
   mode: LongEntryMode,
   settings: WindowSettings,
   opts: EmbedOptions,
 ): Promise<{ plan: WindowPlan | null; outcome: EmbedOutcome }> {
-  if (mode === 'truncate') return { plan: null, outcome: await embedder.embed(entries, opts) };
   const { tokenizer } = embedder.requireReady();
+  // A remote backend tokenises on the other server, so there is nothing here to split by: its
+  // entries are embedded whole (the upstream cuts what is too long), as in 'truncate' mode.
+  if (mode === 'truncate' || !tokenizer) return { plan: null, outcome: await embedder.embed(entries, opts) };
   const plan = planWindows(tokenizer, entries, settings);
   return { plan, outcome: await embedder.embed(plan.texts, opts) };
 }

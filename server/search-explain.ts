@@ -37,7 +37,8 @@ export interface ExplainInput {
   resultIndices: readonly number[];
   dims: number;
   heatmapEntries: number;
-  tokenizer: EmbeddingTokenizer;
+  /** Absent on a remote backend: entries are then not marked as cut. */
+  tokenizer?: EmbeddingTokenizer;
   maxTokens: number;
   signal?: AbortSignal;
 }
@@ -60,7 +61,8 @@ export async function explainSearch(input: ExplainInput): Promise<SearchExplain>
     entries: entries.map((text, i) => {
       const tokens = input.entryTokens[i] as number;
       // Only an entry that fills maxTokens can have been cut; tokenising just those again is cheap.
-      const truncated = tokens >= input.maxTokens && input.tokenizer.isTruncated(text, input.maxTokens);
+      const truncated =
+        tokens >= input.maxTokens && (input.tokenizer?.isTruncated(text, input.maxTokens) ?? false);
       return { tokens, truncated };
     }),
     map,

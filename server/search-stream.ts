@@ -6,13 +6,17 @@ import 'server-only';
  * its queued work dropped.
  */
 import type { SearchEvent } from '../lib/schemas';
-import type { Embedder } from './embedder';
 import { toAppError } from './http';
 import { runSearch, type ValidSearch } from './search';
+import type { TextEmbedder } from './text-embedder';
 
 const PROGRESS_INTERVAL_MS = 100;
 
-export function streamSearch(embedder: Embedder, search: ValidSearch, requestSignal: AbortSignal): Response {
+export function streamSearch(
+  embedder: TextEmbedder,
+  search: ValidSearch,
+  requestSignal: AbortSignal,
+): Response {
   const cancelled = new AbortController();
   const signal = AbortSignal.any([requestSignal, cancelled.signal]);
   const encoder = new TextEncoder();

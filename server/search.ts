@@ -16,10 +16,11 @@ import {
  */
 import { cleanRequiredText, cleanRequiredTexts } from '../lib/text-clean';
 import { roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
-import { checkDimensions, type Embedder } from './embedder';
+import { checkDimensions } from './embed-pipeline';
 import { embedEntries, scoreEntries } from './long-entries';
 import { explainSearch } from './search-explain';
 import { settings } from './settings';
+import type { TextEmbedder } from './text-embedder';
 
 /** A search request that passed every check that needs no model run. */
 export interface ValidSearch {
@@ -34,7 +35,7 @@ export interface SearchContext {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function validateSearch(embedder: Embedder, request: ParsedSearchRequest): ValidSearch {
+export function validateSearch(embedder: TextEmbedder, request: ParsedSearchRequest): ValidSearch {
   const entries = cleanRequiredTexts(request.knowledgeBase, 'knowledgeBase');
   const query = cleanRequiredText(request.query, 'query');
   checkDimensions(request.dimensions, embedder.requireReady().info);
@@ -47,12 +48,12 @@ function windowSettings() {
 }
 
 export async function runSearch(
-  embedder: Embedder,
+  embedder: TextEmbedder,
   { request, entries, query }: ValidSearch,
   ctx: SearchContext = {},
 ): Promise<SearchResponse> {
   const started = performance.now();
-  const { info, model, tokenizer } = embedder.requireReady();
+  const { info, device, tokenizer } = embedder.requireReady();
   // When one of the two embeds fails, the other is cancelled too (its queued work dropped).
   const failed = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
@@ -96,9 +97,10 @@ export async function runSearch(
       score,
       aboveThreshold: passesThreshold(score, request.threshold),
       // Only an entry that fills maxTokens can have been cut; tokenising just those again says if it was.
+      // A remote backend cuts (or refuses) by its own rules, and there is no tokenizer here to ask.
       truncated:
         (docs.tokens[index] as number) >= info.maxTokens &&
-        tokenizer.isTruncated(entries[index] as string, info.maxTokens),
+        (tokenizer?.isTruncated(entries[index] as string, info.maxTokens) ?? false),
       ...(windows[index] ? { window: windows[index] } : {}),
     };
   });
@@ -126,7 +128,7 @@ export async function runSearch(
       tokens: q.tokens[0] as number,
     },
     model: info,
-    device: model.device,
+    device,
     ...(embedder.reportsCacheStats
       ? { cache: { embedded: q.embedded + docs.embedded, cached: q.cached + docs.cached } }
       : {}),

@@ -91,6 +91,23 @@ const envSchema = z.object({
    */
   REPORT_CACHE_STATS: z.stringbool().default(false),
   SHUTDOWN_GRACE_MS: int(0).default(30_000),
+  /** When set, /v1/* requires `Authorization: Bearer <API_KEY>` (the page and /api/* stay open). */
+  API_KEY: z.string().min(1).optional(),
+  /** /v1/embeddings: truncate inputs over the model's context instead of answering 400 (as TEI's --auto-truncate). */
+  AUTO_TRUNCATE: z.stringbool().default(false),
+  /** Embed through this OpenAI-compatible server (…/v1) instead of the in-process ONNX model. */
+  EMBEDDINGS_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  /** The remote model id; default: the first one the remote's GET /models lists. */
+  EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  /** Inputs per remote call: TEI's default --max-client-batch-size is 32. */
+  EMBEDDINGS_BATCH_SIZE: int(1).max(2048).default(32),
+  /** Remote calls in flight at once per instance. */
+  EMBEDDINGS_CONCURRENCY: int(1).max(64).default(4),
+  /** Per remote call, retries included. */
+  EMBEDDINGS_TIMEOUT_MS: int(100).default(30_000),
+  /** Retries of one call after a 429, a 5xx or a refused connection (waiting as Retry-After asks). */
+  EMBEDDINGS_MAX_RETRIES: int(0).max(10).default(3),
   /** pino level for the one-line JSON logs; each request logs at info (probes and scrapes at debug). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 

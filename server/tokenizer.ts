@@ -47,7 +47,21 @@ export class EmbeddingTokenizer {
 
   /** Token ids for one text, ending in exactly one EOS, at most maxTokens long. */
   encode(text: string, maxTokens: number): Int32Array {
-    const content = this.tokenizer.encode(text, { add_special_tokens: false }) as number[];
+    return this.withEos(this.contentIds(text), maxTokens);
+  }
+
+  /** How many ids `withEos` makes of `content` before any truncation (trailing EOS ids count once). */
+  lengthWithEos(content: ArrayLike<number>): number {
+    let end = content.length;
+    while (end > 0 && content[end - 1] === this.eosId) end--;
+    return end + 1;
+  }
+
+  /**
+   * The embedding model's input: `content` cut to maxTokens − 1, then EOS exactly once. Also the
+   * rule for token-id inputs (/v1/embeddings), so ids and text give the same rows.
+   */
+  withEos(content: ArrayLike<number>, maxTokens: number): Int32Array {
     let end = Math.min(content.length, maxTokens - 1);
     // A text that itself ends in "<|endoftext|>" must not end up with two.
     while (end > 0 && content[end - 1] === this.eosId) end--;
@@ -84,11 +98,22 @@ export class EmbeddingTokenizer {
   }
 
   /** Tokenises many texts, yielding between slices so health checks and pages stay responsive. */
-  async encodeAll(texts: readonly string[], maxTokens: number, signal?: AbortSignal): Promise<Int32Array[]> {
+  async encodeAll(
+    texts: readonly string[],
+    maxTokens: number,
+    signal?: AbortSignal,
+    /** Called (and expected to throw) for a text over maxTokens, instead of truncating it. */
+    onTooLong?: (index: number, requested: number) => void,
+  ): Promise<Int32Array[]> {
     const out: Int32Array[] = [];
     let sliceStart = performance.now();
-    for (const text of texts) {
-      out.push(this.encode(text, maxTokens));
+    for (const [index, text] of texts.entries()) {
+      const content = this.contentIds(text);
+      if (onTooLong) {
+        const requested = this.lengthWithEos(content);
+        if (requested > maxTokens) onTooLong(index, requested);
+      }
+      out.push(this.withEos(content, maxTokens));
       if (performance.now() - sliceStart > TOKENIZE_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         if (signal?.aborted) throw new AppError('cancelled', 'The request was cancelled');
