@@ -4,10 +4,14 @@
  * 1. fairness: a 5-entry search submitted 2 s into a big search, vs the same small search on an
  *    idle embedder, and the big search's total time with and without the small one;
  * 2. restart: search a knowledge base (all embedded), stop the embedder, start a new one on the same
- *    disk cache, search the base again with a new query.
+ *    disk cache, search the base again with a new query;
+ * 3. abandoned batch: a 5-entry search submitted after one long text, (a) while that text's request
+ *    is still waiting for it, (b) after the request was cancelled, so the pool stops the worker
+ *    running it and starts a new one (server/worker-pool.ts). The native run cannot be interrupted,
+ *    so this shows what the stop buys on this machine.
  *
  *   npx tsx --conditions=react-server scripts/measure-scheduling.ts [--model-dir DIR] [--big N]
- *     [--kb N] [--repeats N] [--out FILE]
+ *     [--kb N] [--repeats N] [--long-tokens N] [--only fairness,restart,abandoned] [--out FILE]
  *
  * Writes bench/scheduling-results.json (or --out). The machine may be shared: every figure comes
  * with the load average before and after, and the repeated ones with each run.
@@ -30,10 +34,16 @@ const { values: args } = parseArgs({
     kb: { type: 'string', default: '1000' },
     repeats: { type: 'string', default: '3' },
     'delay-ms': { type: 'string', default: '2000' },
+    'long-tokens': { type: 'string', default: '8192' },
+    only: { type: 'string', default: 'fairness,restart,abandoned' },
     out: { type: 'string', default: 'bench/scheduling-results.json' },
   },
 });
-const log = (line: string) => console.log(`[measure] ${line}`);
+let workerStops = 0;
+const log = (line: string) => {
+  if (line.includes('nobody waits for')) workerStops++;
+  console.log(`[measure] ${line}`);
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const request = (knowledgeBase: string[], query: string): ParsedSearchRequest => ({
   knowledgeBase,
@@ -119,19 +129,69 @@ async function restart(base: Settings) {
   return result;
 }
 
+/** One long text (token ids, so its length is exact) and a small search behind it. */
+async function abandoned(base: Settings) {
+  const longTokens = Number(args['long-tokens']);
+  const embedder = await started({ ...base, CACHE_MAX_BYTES: 0, MAX_TOKENS: longTokens });
+  const small = (i: number) => makeCorpus({ count: 5, seed: 200 + i, medianTokens: 16 });
+  // Measured batches first, so the expected time of the long run comes from this machine.
+  await search(embedder, request(makeCorpus({ count: 40, seed: 7, medianTokens: 16 }), 'warm up'));
+  const idleMs = await timeMs(() => search(embedder, request(small(0), 'idle')));
+  const ids = Array.from({ length: longTokens - 1 }, (_, i) => 1000 + ((i * 7) % 50_000));
+  const behind = async (cancel: boolean, seed: number) => {
+    const controller = new AbortController();
+    const longRun = embedder.embedTokenIds([ids.map((id) => id + seed)], {
+      kind: 'document',
+      field: 'input',
+      signal: controller.signal,
+    });
+    longRun.catch(() => {});
+    await sleep(500);
+    if (cancel) controller.abort();
+    const smallMs = await timeMs(() => search(embedder, request(small(seed), `behind ${seed}`)));
+    await longRun.catch(() => {});
+    return smallMs;
+  };
+  const waitingMs = await behind(false, 1);
+  const cancelledMs = await behind(true, 2);
+  // Let the stopped worker's run end before the next measurement.
+  await sleep(2_000);
+  const result = {
+    longTokens,
+    smallIdleMs: round(idleMs),
+    smallBehindLongRunMs: round(waitingMs),
+    smallAfterLongRunCancelledMs: round(cancelledMs),
+    workerLoadMs: embedder.requireReady().model.loadMs,
+    workerStops,
+  };
+  await embedder.close();
+  log(`abandoned: ${JSON.stringify(result)}`);
+  return result;
+}
+
 async function main() {
   const base: Settings = { ...settings(), DISK_CACHE_MAX_BYTES: 0 };
+  const only = new Set(args.only.split(','));
   const loadAvgBefore = os.loadavg();
-  const fair = await fairness(base);
+  const fair = only.has('fairness') ? await fairness(base) : undefined;
   const loadAvgMid = os.loadavg();
-  const re = await restart(base);
+  const re = only.has('restart') ? await restart(base) : undefined;
+  const loadAvgLate = os.loadavg();
+  const stop = only.has('abandoned') ? await abandoned(base) : undefined;
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.availableParallelism(), loadAvgBefore, loadAvgMid, loadAvgAfter: os.loadavg() },
+    machine: {
+      cpus: os.availableParallelism(),
+      loadAvgBefore,
+      loadAvgMid,
+      loadAvgLate,
+      loadAvgAfter: os.loadavg(),
+    },
     model: args['model-dir'],
-    settings: { maxBatchTokens: base.maxBatchTokens, ortThreads: base.ortThreads },
+    settings: { maxBatchTokens: base.maxBatchTokens, ortThreads: base.ortThreads, dtype: base.MODEL_DTYPE },
     fairness: fair,
     restart: re,
+    abandoned: stop,
   };
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);

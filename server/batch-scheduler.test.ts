@@ -121,6 +121,22 @@ describe('fairness between requests', () => {
     await big;
   });
 
+  test('no batch a worker receives is wider than the batch token budget, except a longer text running alone', async () => {
+    const t = await startTestEmbedder({ maxBatchTokens: 64, CACHE_MAX_BYTES: 0 });
+    embedder = t.embedder;
+    const long = Array.from({ length: 6 }, (_, i) => `long ${i}: ${'many words here '.repeat(20 + i * 5)}`);
+    await Promise.all([doc(t.embedder, [...lines(60, 'a'), ...long]), doc(t.embedder, lines(40, 'b'))]);
+    let alone = 0;
+    for (const rows of t.batches) {
+      const width = Math.max(...rows);
+      if (width > 64) {
+        expect(rows).toHaveLength(1);
+        alone++;
+      } else expect(rows.length * width).toBeLessThanOrEqual(64);
+    }
+    expect(alone).toBe(long.length);
+  });
+
   test('two equal requests submitted together finish within a few batches of each other', async () => {
     const t = await startTestEmbedder({ maxBatchTokens: 64, CACHE_MAX_BYTES: 0 });
     embedder = t.embedder;
@@ -174,6 +190,26 @@ describe('admission by expected wait', () => {
     expect((await e.embed(['我想吃点东西'], { kind: 'query', field: 'query' })).vectors).toHaveLength(1);
     expect((await big).vectors).toHaveLength(3000);
     expect((await doc(e, lines(20, 'burst 0'))).vectors).toHaveLength(20);
+  });
+
+  test('admission counts tokens, not texts: behind a slow job, 20 long texts are refused where 20 short ones pass', async () => {
+    embedder = await startEmbedder({
+      MAX_QUEUE_WAIT_MS: 200,
+      maxBatchTokens: 16,
+      ORT_THREADS: 1,
+      ortThreads: 1,
+      CACHE_MAX_BYTES: 0,
+    });
+    const e = embedder;
+    const big = doc(e, lines(3000, 'big'));
+    while (pending(e) === 0) await sleep(1);
+    const longTexts = Array.from(
+      { length: 20 },
+      (_, i) => `${i} ${'a long passage of many words '.repeat(80)}`,
+    );
+    await expect(doc(e, longTexts)).rejects.toMatchObject({ code: 'queue_full' });
+    expect((await doc(e, lines(20, 'short'))).vectors).toHaveLength(20);
+    await big;
   });
 
   test('health reports the throughput as a conservative guess until a batch is measured', async () => {

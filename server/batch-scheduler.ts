@@ -10,7 +10,8 @@ import 'server-only';
  *   other job of its class as much as its own cost (a 5-line search waits for one turn of each
  *   big job, not for the whole of them). The decision is made when the request is queued; once
  *   queued it is never refused; on an idle queue everything is admitted;
- * - a job whose signal aborts leaves the queue and its in-flight results are dropped.
+ * - a job whose signal aborts leaves the queue and its in-flight results are dropped; a running
+ *   batch whose jobs have all gone is marked abandoned, for the pool to weigh stopping its worker.
  */
 import { AppError } from '../lib/errors';
 import type { TextKind } from '../lib/schemas';
@@ -54,6 +55,10 @@ export interface Batch {
   tokens: TokenBatch;
   deliver(vectors: Float32Array): void;
   fail(err: Error): void;
+  /** Aborted when every request with a text in the batch has gone: its results would be dropped. */
+  abandoned: AbortSignal;
+  /** Expected time the batch still runs, ms, at the measured throughput. */
+  remainingMs(): number;
 }
 
 interface Running {
@@ -63,6 +68,7 @@ interface Running {
   tokens: number;
   device: Device;
   startedAt: number;
+  abandoned: AbortController;
 }
 
 export interface SubmitOptions {
@@ -254,7 +260,7 @@ export class BatchScheduler {
     this.waitingCost[priority] = Math.max(0, this.waitingCost[priority] - cost);
     this.waitingTexts -= texts.length;
     const tokens = texts.reduce((sum, t) => sum + t.ids.length, 0);
-    const run: Running = { texts, cost, tokens, device, startedAt: now };
+    const run: Running = { texts, cost, tokens, device, startedAt: now, abandoned: new AbortController() };
     this.running.add(run);
     return {
       tokens: packRows(texts),
@@ -263,6 +269,8 @@ export class BatchScheduler {
         this.running.delete(run);
         for (const t of texts) this.fail(t.job, err);
       },
+      abandoned: run.abandoned.signal,
+      remainingMs: () => this.remainingMs(run),
     };
   }
 
@@ -302,6 +310,9 @@ export class BatchScheduler {
       job.waiting = [];
     }
     job.reject(err);
+    for (const run of this.running)
+      if (run.texts.every((t) => t.job.settled) && run.texts.some((t) => t.job === job))
+        run.abandoned.abort();
   }
 }
 

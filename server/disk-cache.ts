@@ -106,6 +106,20 @@ export class DiskVectorCache {
     private readonly options: DiskCacheOptions,
   ) {}
 
+  /**
+   * The store as configured, or undefined when it is off (a 0 bound, or no in-memory cache for it
+   * to sit behind) or cannot be opened (logged: the server runs without it).
+   */
+  static async openIfEnabled(options: DiskCacheOptions & { memoryBytes: number }) {
+    if (options.maxBytes === 0 || options.memoryBytes === 0) return undefined;
+    try {
+      return await DiskVectorCache.open(options);
+    } catch (err) {
+      options.log(`[disk-cache] cannot open ${options.dir}; running without it: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
   /** Checks (or creates) the store; a store that fails the check is moved aside and replaced. */
   static async open(options: DiskCacheOptions): Promise<DiskVectorCache> {
     const { dir, log } = options;

@@ -129,7 +129,12 @@ export class Embedder implements TextEmbedder {
       },
     );
     // The disk store is checked in another process while the workers load the model.
-    const disk = this.openDiskCache();
+    const disk = DiskVectorCache.openIfEnabled({
+      dir: this.settings.DISK_CACHE_DIR,
+      maxBytes: this.settings.DISK_CACHE_MAX_BYTES,
+      memoryBytes: this.settings.CACHE_MAX_BYTES,
+      log: this.log,
+    });
     const model = await pool.start().catch(async (err) => {
       await pool.close();
       await (await disk)?.close();
@@ -148,15 +153,16 @@ export class Embedder implements TextEmbedder {
       isTestModel: config.isTestModel,
     };
     const diskStore = await disk;
-    const modelId = diskStore
-      ? modelIdentity({
-          modelDir: this.modelDir,
-          onnxFile: onnxFileFor(this.modelDir, model.dtype),
-          dtype: model.dtype,
-          maxTokens: info.maxTokens,
-        })
-      : '';
-    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, diskStore?.forModel(modelId));
+    // Hashing the model's files only when there is a disk store to key (`?.` skips the argument too).
+    const onDisk = diskStore?.forModel(
+      modelIdentity({
+        modelDir: this.modelDir,
+        onnxFile: onnxFileFor(this.modelDir, model.dtype),
+        dtype: model.dtype,
+        maxTokens: info.maxTokens,
+      }),
+    );
+    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, onDisk);
     const vocabSize =
       typeof config.raw.vocab_size === 'number' ? config.raw.vocab_size : Number.MAX_SAFE_INTEGER;
     this.state = {
@@ -175,18 +181,6 @@ export class Embedder implements TextEmbedder {
     this.log(
       `[embedder] ${info.id} (${info.dtype}, ${info.dims} dims) ready on ${model.device} in ${model.loadMs} ms: ${model.deviceReason}`,
     );
-  }
-
-  /** The persistent vector cache, unless it (or the in-memory cache it sits behind) is off. */
-  private async openDiskCache(): Promise<DiskVectorCache | undefined> {
-    const { DISK_CACHE_MAX_BYTES: maxBytes, CACHE_MAX_BYTES, DISK_CACHE_DIR: dir } = this.settings;
-    if (maxBytes === 0 || CACHE_MAX_BYTES === 0) return undefined;
-    try {
-      return await DiskVectorCache.open({ dir, maxBytes, log: this.log });
-    } catch (err) {
-      this.log(`[disk-cache] cannot open ${dir}; running without it: ${(err as Error).message}`);
-      return undefined;
-    }
   }
 
   /** No worker can be restarted: fail what waits, report the error; `fail` retries a full load later. */

@@ -3,9 +3,11 @@ import 'server-only';
  * A pool of inference worker threads, each owning one ONNX session. Each worker, once loaded,
  * pulls its next batch from the queue (the serving engines' pattern: the queue never calls back
  * into the pool). A worker that crashes fails only the batch it held (worker_crashed → 503) and is
- * replaced. A batch whose requests have all gone away runs to the end (its results are dropped):
- * terminating a worker in the middle of onnxruntime's run can abort the whole process
- * (std::terminate from a native exception, seen in tests), so it is not done to save time.
+ * replaced. A batch whose requests have all gone away (abandoned) is stopped when it would still
+ * run longer than starting a worker takes: its worker is stopped through worker-stop.ts and a new
+ * one starts at once. The old one cannot be interrupted inside onnxruntime's run, so it burns the
+ * CPU until that run returns and then exits unanswered; what the stop buys is that the new worker
+ * loads meanwhile and the queue is served by it (docs/benchmarks.md measures it).
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
@@ -57,6 +59,8 @@ export class WorkerPool {
   private slots: Slot[] = [];
   private nextId = 1;
   private closed = false;
+  /** How long the last worker took to load the model and warm up: the price of a restart. */
+  private restartMs = Number.POSITIVE_INFINITY;
   /** Workers that died unasked and were replaced. */
   restarts = 0;
 
@@ -105,6 +109,7 @@ export class WorkerPool {
       slot.worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
           slot.ready = true;
+          this.restartMs = message.model.loadMs;
           resolve(message.model);
           void this.serve(slot, message.model.device);
         } else if (message.type === 'init-failed') {
@@ -130,15 +135,38 @@ export class WorkerPool {
       while (!slot.gone.signal.aborted) {
         const batch = await this.source.next(device, slot.gone.signal);
         if (!batch) return;
+        const onAbandoned = () => this.stopAbandoned(slot, batch);
+        batch.abandoned.addEventListener('abort', onAbandoned, { once: true });
         try {
           batch.deliver(await this.run(slot, batch.tokens));
         } catch (err) {
           batch.fail(err as Error);
+        } finally {
+          batch.abandoned.removeEventListener('abort', onAbandoned);
         }
       }
     } finally {
       this.source.workerStopped(device);
     }
+  }
+
+  /**
+   * Nobody waits for this batch any more: when it would run longer than a restart takes, stop the
+   * worker (it exits when its native run returns) and start a new one now, so the queue does not
+   * wait for results nobody reads.
+   */
+  private stopAbandoned(slot: Slot, batch: Batch) {
+    const remainingMs = batch.remainingMs();
+    if (this.closed || slot.retiring || !slot.running || remainingMs <= this.restartMs) return;
+    slot.retiring = true;
+    slot.gone.abort();
+    slot.running.reject(new AppError('cancelled', 'The request was cancelled'));
+    slot.running = undefined;
+    this.log(
+      `[embedder] a batch nobody waits for would run about ${Math.round(remainingMs / 1000)} s more; stopping its worker and starting a new one (a start takes about ${Math.round(this.restartMs / 1000)} s)`,
+    );
+    void stopWorker(slot.worker);
+    this.replace();
   }
 
   private run(slot: Slot, batch: TokenBatch): Promise<Float32Array> {

@@ -12,8 +12,8 @@ export interface TestEmbedder {
   embedder: Embedder;
   workers: Worker[];
   logs: string[];
-  /** Rows of each batch handed to a worker, in order. */
-  batches: number[];
+  /** The row lengths (tokens) of each batch handed to a worker, in order. */
+  batches: Int32Array[];
 }
 
 export async function startTestEmbedder(
@@ -22,13 +22,13 @@ export async function startTestEmbedder(
 ): Promise<TestEmbedder> {
   const workers: Worker[] = [];
   const logs: string[] = [];
-  const batches: number[] = [];
+  const batches: Int32Array[] = [];
   const spawn = () => {
     const worker = spawnWorker();
     const post = worker.postMessage.bind(worker);
     // Counts batches on their way to the worker (read before the buffers are transferred away).
     worker.postMessage = (message: ToWorker, transfer?: readonly Transferable[]) => {
-      if (message.type === 'embed') batches.push(message.batch.lengths.length);
+      if (message.type === 'embed') batches.push(Int32Array.from(message.batch.lengths));
       post(message, transfer as never);
     };
     workers.push(worker);
