@@ -6,11 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../support/server-process';
-import { closed, connect, request, sleep } from './raw-http';
+import { freePort, type ServerProcess, startServer, stopServer } from '../support/server-process';
+import { closed, connect, refusalCounts, request, sleep } from './raw-http';
 
 const TEST_MODEL = 'models/qwen3-embedding-test';
-const PORT = 3297;
 const LIMITS = {
   HEADERS_TIMEOUT_MS: '1000',
   REQUEST_TIMEOUT_MS: '3000',
@@ -29,7 +28,7 @@ const LIMITS = {
 
 let server: ServerProcess;
 beforeAll(async () => {
-  server = await startServer({ port: PORT, modelDir: TEST_MODEL, env: LIMITS });
+  server = await startServer({ port: await freePort(3297), modelDir: TEST_MODEL, env: LIMITS });
 });
 afterAll(async () => {
   if (server) expect(await stopServer(server, 10_000)).toBe(0);
@@ -104,7 +103,10 @@ describe('slow clients', () => {
     expect(third.json.error.code).toBe('rate_limited');
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
 
+    const before = await refusalCounts(server.baseUrl);
     await sleep(Number(LIMITS.SEND_TIMEOUT_MS) + 1500);
+    const after = await refusalCounts(server.baseUrl);
+    expect((after.send_timeout ?? 0) - (before.send_timeout ?? 0)).toBe(readers.length);
     // What the server had handed to the kernel still arrives, then the connection ends: the answer is cut short.
     for (const socket of readers) {
       let received = 0;
@@ -124,6 +126,7 @@ describe('slow clients', () => {
 describe('per-client limits', () => {
   test('a flood from one address gets 429s with Retry-After, while another client and health are served', async () => {
     const from = '127.0.0.8';
+    const before = await refusalCounts(server.baseUrl);
     const flood = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         request(server.baseUrl, {
@@ -135,6 +138,9 @@ describe('per-client limits', () => {
     );
     const refused = flood.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThan(0);
+    const after = await refusalCounts(server.baseUrl);
+    const counted = (reason: string) => (after[reason] ?? 0) - (before[reason] ?? 0);
+    expect(counted('client_rate') + counted('client_concurrency')).toBe(refused.length);
     expect(flood.every((r) => r.status === 200 || r.status === 429)).toBe(true);
     for (const r of refused) {
       expect(r.json.error.code).toBe('rate_limited');
@@ -213,7 +219,12 @@ describe('starting', () => {
 
   test('a port already in use stops the server with one line and a non-zero exit', () => {
     const run = spawnSync(process.execPath, ['scripts/serve.mjs'], {
-      env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', MODEL_DIR: TEST_MODEL },
+      env: {
+        ...process.env,
+        PORT: new URL(server.baseUrl).port,
+        HOSTNAME: '127.0.0.1',
+        MODEL_DIR: TEST_MODEL,
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

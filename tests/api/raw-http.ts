@@ -75,3 +75,14 @@ export function closed(socket: net.Socket): Promise<void> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The front server's refusals so far, by reason, from `/metrics` (`semantic_radar_refusals_total`). */
+export async function refusalCounts(baseUrl: string): Promise<Record<string, number>> {
+  const res = await request(baseUrl, { path: '/metrics' });
+  const counts: Record<string, number> = {};
+  for (const [, reason, value] of res.text.matchAll(
+    /^semantic_radar_refusals_total\{reason="(\w+)"\} (\d+)$/gm,
+  ))
+    counts[reason as string] = Number(value);
+  return counts;
+}
