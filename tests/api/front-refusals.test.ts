@@ -4,11 +4,10 @@
  * tight limits. Each flood is bounded in count and time; clients use their own loopback addresses.
  */
 import type net from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort, type ServerProcess, startServer, stopServer } from '../support/server-process';
-import { closed, connect, refusalCounts, request, sleep } from './raw-http';
+import { describe, expect, test } from 'vitest';
+import { ownServerForThisFile } from '../support/own-server';
+import { closed, connect, rawExchange, refusalCounts, request, sleep } from './raw-http';
 
-const TEST_MODEL = 'models/qwen3-embedding-test';
 const LIMITS = {
   HEADERS_TIMEOUT_MS: '1000',
   REQUEST_TIMEOUT_MS: '2500',
@@ -21,20 +20,14 @@ const LIMITS = {
   ALLOWED_HOSTS: 'localhost',
 };
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer({ port: await freePort(3296), modelDir: TEST_MODEL, env: LIMITS });
-});
-afterAll(async () => {
-  if (server) expect(await stopServer(server, 10_000)).toBe(0);
-});
+const server = ownServerForThisFile(3296, LIMITS);
 
 /** How much each reason's count grew while `act` ran. */
 async function counted(act: () => Promise<void>): Promise<Record<string, number>> {
-  const before = await refusalCounts(server.baseUrl);
+  const before = await refusalCounts(server().baseUrl);
   await act();
   await sleep(100);
-  const after = await refusalCounts(server.baseUrl);
+  const after = await refusalCounts(server().baseUrl);
   return Object.fromEntries(
     Object.entries(after)
       .map(([reason, n]) => [reason, n - (before[reason] ?? 0)])
@@ -43,19 +36,15 @@ async function counted(act: () => Promise<void>): Promise<Record<string, number>
 }
 
 const logLinesFor = (reason: string) =>
-  server.lines.filter((line) => line.includes(`"refusal":"${reason}"`)).length;
+  server().lines.filter((line) => line.includes(`"refusal":"${reason}"`)).length;
 
-/** Sends `raw` on a fresh socket from `from`; resolves with everything the server answered before closing. */
-async function rawExchange(raw: string, from: string): Promise<string> {
-  const socket = await connect(server.baseUrl, from);
+/** `rawExchange`, and the refusals counted meanwhile. */
+async function exchangeCounted(raw: string, from: string) {
   let answer = '';
-  socket.on('data', (chunk) => {
-    answer += chunk;
+  const grew = await counted(async () => {
+    answer = await rawExchange(server().baseUrl, raw, from);
   });
-  const done = closed(socket);
-  socket.write(raw);
-  await done;
-  return answer;
+  return { answer, grew };
 }
 
 describe('connection caps', () => {
@@ -63,7 +52,7 @@ describe('connection caps', () => {
     const open: net.Socket[] = [];
     const grew = await counted(async () => {
       const sockets = await Promise.all(
-        Array.from({ length: 60 }, () => connect(server.baseUrl, '127.0.1.2')),
+        Array.from({ length: 60 }, () => connect(server().baseUrl, '127.0.1.2')),
       );
       open.push(...sockets);
       await sleep(300);
@@ -78,7 +67,7 @@ describe('connection caps', () => {
     const grew = await counted(async () => {
       for (let client = 0; client < 8; client++) {
         const from = `127.0.2.${client + 1}`;
-        open.push(...(await Promise.all(Array.from({ length: 10 }, () => connect(server.baseUrl, from)))));
+        open.push(...(await Promise.all(Array.from({ length: 10 }, () => connect(server().baseUrl, from)))));
       }
       await sleep(300);
       for (const socket of open) socket.destroy();
@@ -86,22 +75,22 @@ describe('connection caps', () => {
     });
     // 80 connections for 60 places; the count may include /metrics's own connection.
     expect(grew.connections_total).toBeGreaterThanOrEqual(20);
-    expect((await request(server.baseUrl, { path: '/api/health', from: '127.0.2.99' })).status).toBe(200);
+    expect((await request(server().baseUrl, { path: '/api/health', from: '127.0.2.99' })).status).toBe(200);
   });
 });
 
 describe('slow clients', () => {
   test('headers that never end are answered 408 by the headers timeout and counted', async () => {
-    let answer = '';
-    const grew = await counted(async () => {
-      answer = await rawExchange('GET /api/health HTTP/1.1\r\nHost: localhost\r\n', '127.0.1.3');
-    });
+    const { answer, grew } = await exchangeCounted(
+      'GET /api/health HTTP/1.1\r\nHost: localhost\r\n',
+      '127.0.1.3',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(grew).toEqual({ headers_timeout: 1 });
   });
 
   test('a body trickled faster than the idle timeout is cut off by the request deadline and counted', async () => {
-    const socket = await connect(server.baseUrl, '127.0.1.4');
+    const socket = await connect(server().baseUrl, '127.0.1.4');
     const grew = await counted(async () => {
       const done = closed(socket);
       socket.write(
@@ -115,34 +104,26 @@ describe('slow clients', () => {
   });
 
   test('a body that stops is dropped after the body idle timeout and counted', async () => {
-    const grew = await counted(async () => {
-      await rawExchange(
-        'POST /api/search HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
-        '127.0.1.5',
-      );
-    });
+    const { grew } = await exchangeCounted(
+      'POST /api/search HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+      '127.0.1.5',
+    );
     expect(grew).toEqual({ body_idle_timeout: 1 });
   });
 });
 
 describe('what Node’s parser refuses', () => {
   test('headers over Node’s size limit are a 431, counted', async () => {
-    let answer = '';
-    const grew = await counted(async () => {
-      answer = await rawExchange(
-        `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`,
-        '127.0.1.6',
-      );
-    });
+    const { answer, grew } = await exchangeCounted(
+      `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`,
+      '127.0.1.6',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 431/);
     expect(grew).toEqual({ headers_too_large: 1 });
   });
 
   test('a request that is not HTTP is a 400, counted', async () => {
-    let answer = '';
-    const grew = await counted(async () => {
-      answer = await rawExchange('HELLO THERE\r\n\r\n', '127.0.1.7');
-    });
+    const { answer, grew } = await exchangeCounted('HELLO THERE\r\n\r\n', '127.0.1.7');
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
     expect(grew).toEqual({ malformed_request: 1 });
   });
@@ -155,7 +136,7 @@ describe('requests refused before Next', () => {
       for (let batch = 0; batch < 40; batch++) {
         const answers = await Promise.all(
           Array.from({ length: 5 }, () =>
-            request(server.baseUrl, {
+            request(server().baseUrl, {
               path: '/api/health',
               headers: { host: 'rebound.example' },
               from: `127.0.3.${batch + 1}`,
@@ -170,10 +151,7 @@ describe('requests refused before Next', () => {
   });
 
   test('a request without a Host (HTTP/1.0) is a JSON 400 naming Host, counted', async () => {
-    let answer = '';
-    const grew = await counted(async () => {
-      answer = await rawExchange('GET /api/health HTTP/1.0\r\n\r\n', '127.0.1.9');
-    });
+    const { answer, grew } = await exchangeCounted('GET /api/health HTTP/1.0\r\n\r\n', '127.0.1.9');
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
     expect(answer).toContain('"field":"Host"');
     expect(grew).toEqual({ host_missing: 1 });
@@ -181,7 +159,11 @@ describe('requests refused before Next', () => {
 
   test('TRACE is a 405, counted', async () => {
     const grew = await counted(async () => {
-      const res = await request(server.baseUrl, { method: 'TRACE', path: '/api/search', from: '127.0.1.10' });
+      const res = await request(server().baseUrl, {
+        method: 'TRACE',
+        path: '/api/search',
+        from: '127.0.1.10',
+      });
       expect(res.status).toBe(405);
     });
     expect(grew).toEqual({ method_not_allowed: 1 });
@@ -191,7 +173,9 @@ describe('requests refused before Next', () => {
     let refused = 0;
     const grew = await counted(async () => {
       const answers = await Promise.all(
-        Array.from({ length: 8 }, () => request(server.baseUrl, { path: '/v1/models', from: '127.0.1.11' })),
+        Array.from({ length: 8 }, () =>
+          request(server().baseUrl, { path: '/v1/models', from: '127.0.1.11' }),
+        ),
       );
       for (const answer of answers.filter((a) => a.status === 429)) {
         refused++;

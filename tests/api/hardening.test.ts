@@ -11,7 +11,7 @@ import {
   SERVED_METHODS,
 } from '../../server/route-methods';
 import { BASE_URL, postJson } from './client';
-import { closed, connect, type RawResponse, request } from './raw-http';
+import { type RawResponse, rawExchange, request } from './raw-http';
 
 /** A path each route handler serves (a catch-all segment filled in). */
 const ROUTES = (Object.keys(SERVED_METHODS) as RoutePath[]).map((route) => ({
@@ -86,15 +86,10 @@ describe('refusals do not read the rest of the body', () => {
     ['an unknown API path (404)', '/api/nope', 'application/json'],
     ['a wrong Content-Type (415)', '/api/search', 'text/plain'],
   ])('%s answers and closes the connection while 50 MB are still announced', async (_name, path, type) => {
-    const socket = await connect(BASE_URL);
-    let answer = '';
-    socket.on('data', (chunk) => {
-      answer += chunk;
-    });
-    socket.write(
+    const answer = await rawExchange(
+      BASE_URL,
       `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${type}\r\nContent-Length: 52428800\r\n\r\n{"a":`,
     );
-    await closed(socket);
     expect(answer).toMatch(/^HTTP\/1\.1 4(04|15)/);
     expect(answer.toLowerCase()).toContain('connection: close');
   });
