@@ -14,7 +14,8 @@ const LIMITS = {
   HEADERS_TIMEOUT_MS: '1000',
   REQUEST_TIMEOUT_MS: '3000',
   BODY_IDLE_TIMEOUT_MS: '1000',
-  SEND_TIMEOUT_MS: '3000',
+  // Long enough for a third large request to be refused on a loaded machine while the first two wait.
+  SEND_TIMEOUT_MS: '8000',
   MAX_INPUTS: '5000',
   MAX_QUEUE_TEXTS: '10000',
   MAX_CONNECTIONS_PER_CLIENT: '50',
@@ -76,6 +77,7 @@ describe('slow clients', () => {
     // Larger than the kernel's socket buffers (4 MiB send + 128 KiB receive), so the rest waits in the server.
     const texts = Array.from({ length: 5000 }, (_, i) => `unread ${i}`);
     const body = JSON.stringify({ texts });
+    const before = await refusalCounts(server().baseUrl);
     const warm = await request(server().baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.7' });
     expect(warm.status).toBe(200);
     const fullLength = warm.text.length;
@@ -83,35 +85,45 @@ describe('slow clients', () => {
     const readers = await Promise.all(
       ['127.0.0.5', '127.0.0.6'].map(async (from) => {
         const socket = await connect(server().baseUrl, from);
-        socket.pause(); // reads nothing until the test looks
+        const reader = { socket, received: 0 };
+        // The answer's first bytes mean its slot is taken; from then on the client reads nothing.
+        const answering = new Promise<void>((resolve) =>
+          socket.once('data', () => {
+            socket.pause();
+            resolve();
+          }),
+        );
+        socket.on('data', (chunk: Buffer) => {
+          reader.received += chunk.length;
+        });
         socket.write(
           `POST /api/embed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
         );
-        return socket;
+        await answering;
+        return reader;
       }),
     );
-    await sleep(700);
     // Both large-response slots are held by clients that do not read: a third large request is refused.
     const third = await request(server().baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.7' });
     expect(third.status).toBe(429);
     expect(third.json.error.code).toBe('rate_limited');
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
 
-    const before = await refusalCounts(server().baseUrl);
-    await sleep(Number(LIMITS.SEND_TIMEOUT_MS) + 1500);
-    const after = await refusalCounts(server().baseUrl);
-    expect((after.send_timeout ?? 0) - (before.send_timeout ?? 0)).toBe(readers.length);
+    // The server cuts both once SEND_TIMEOUT_MS has passed without progress; on a loaded machine
+    // that can take longer than the setting, so wait (bounded) until it has counted both cuts.
+    let cut = 0;
+    for (let waited = 0; cut < readers.length && waited < 20_000; waited += 250) {
+      await sleep(250);
+      cut = ((await refusalCounts(server().baseUrl)).send_timeout ?? 0) - (before.send_timeout ?? 0);
+    }
+    expect(cut).toBe(readers.length);
     // What the server had handed to the kernel still arrives, then the connection ends: the answer is cut short.
-    for (const socket of readers) {
-      let received = 0;
-      socket.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-      });
+    for (const { socket } of readers) {
       const done = closed(socket);
       socket.resume();
       await done;
-      expect(received).toBeLessThan(fullLength);
     }
+    for (const { received } of readers) expect(received).toBeLessThan(fullLength);
     const fourth = await request(server().baseUrl, {
       path: '/api/embed',
       body: { texts },
