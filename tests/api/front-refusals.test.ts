@@ -20,7 +20,7 @@ const LIMITS = {
   ALLOWED_HOSTS: 'localhost',
 };
 
-const server = ownServerForThisFile(3296, LIMITS);
+const server = ownServerForThisFile(LIMITS);
 
 /** How much each reason's count grew while `act` ran. */
 async function counted(act: () => Promise<void>): Promise<Record<string, number>> {

@@ -27,7 +27,7 @@ const LIMITS = {
   ALLOWED_HOSTS: 'radar.example,localhost',
 };
 
-const server = ownServerForThisFile(3297, LIMITS);
+const server = ownServerForThisFile(LIMITS);
 
 /** /api/health from an address the test's other clients do not use, with a 1 s deadline. */
 async function healthWithinOneSecond(from: string): Promise<number> {
