@@ -17,7 +17,7 @@ const LIMITS = {
   // Long enough for a third large request to be refused on a loaded machine while the first two wait.
   SEND_TIMEOUT_MS: '8000',
   MAX_INPUTS: '5000',
-  MAX_QUEUE_TEXTS: '10000',
+  MAX_QUEUE_WAIT_MS: '600000',
   MAX_CONNECTIONS_PER_CLIENT: '50',
   CLIENT_RATE_PER_S: '5',
   CLIENT_BURST: '10',
