@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
 import type { SearchExplain } from '@/lib/schemas';
+import { CHART_COLORS } from './chart-colors';
 import { type PlotPoint, POINT_STYLE, type PointKind } from './map-points';
 
 // recharts is large: load the chart when the map panel first opens.
@@ -162,7 +163,7 @@ export function EmbeddingMap({
               className={`size-3 ${kind === 'query' ? 'rotate-45' : 'rounded-full'} border-2`}
               style={{
                 borderColor: POINT_STYLE[kind].color,
-                backgroundColor: kind === 'below' ? '#fff' : POINT_STYLE[kind].color,
+                backgroundColor: kind === 'below' ? CHART_COLORS.surface : POINT_STYLE[kind].color,
               }}
             />
             {POINT_STYLE[kind].name}

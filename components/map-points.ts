@@ -1,3 +1,5 @@
+import { CHART_COLORS } from './chart-colors';
+
 /** What the map draws, shared by the map (always loaded) and its chart (loaded on first open). */
 export type PointKind = 'query' | 'above' | 'below';
 
@@ -13,7 +15,7 @@ export interface PlotPoint {
 
 /** Shape, not only colour, tells the kinds apart (the legend names both). */
 export const POINT_STYLE: Record<PointKind, { color: string; name: string }> = {
-  query: { color: '#7c3aed', name: 'Query (diamond)' },
-  above: { color: '#059669', name: 'Above the threshold (filled)' },
-  below: { color: '#94a3b8', name: 'Below the threshold (hollow)' },
+  query: { color: CHART_COLORS.query, name: 'Query (diamond)' },
+  above: { color: CHART_COLORS.above, name: 'Above the threshold (filled)' },
+  below: { color: CHART_COLORS.below, name: 'Below the threshold (hollow)' },
 };

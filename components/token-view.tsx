@@ -19,7 +19,7 @@ const ENTRY_ROWS_SHOWN = 100;
 const PART_STYLE = {
   instruction: 'bg-amber-50 ring-amber-300 text-amber-950',
   query: 'bg-sky-50 ring-sky-300 text-sky-950',
-  eos: 'bg-violet-600 ring-violet-800 text-white',
+  eos: 'bg-violet-700 ring-violet-900 text-white',
 } as const;
 
 /** Spaces and line breaks made visible, so " world" and "world" look different. */
@@ -74,7 +74,7 @@ export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps
               <span className="rounded bg-sky-100 px-1">
                 {data.tokens.length - prefixTokens - 1} for the query
               </span>
-              , and <span className="rounded bg-violet-600 px-1 text-white">{eos?.text}</span> at the end.
+              , and <span className="rounded bg-violet-700 px-1 text-white">{eos?.text}</span> at the end.
               {data.truncated ? ` Truncated to ${data.maxTokens} tokens.` : ''}
             </p>
             <ol
@@ -131,7 +131,13 @@ function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'reques
         {Math.max(...counts)}. {truncated === 0 ? 'None' : truncated} {truncated === 1 ? 'was' : 'were'} cut
         at the limit of {maxTokens.toLocaleString('en-US')} tokens.
       </p>
-      <div className="max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200">
+      {/* Focusable, so a keyboard alone can scroll a long table (the heading names the region). */}
+      <section
+        aria-labelledby="token-entries-heading"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        className="max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200"
+      >
         <table data-testid="entry-tokens" className="w-full text-left text-xs tabular-nums">
           <thead className="sticky top-0 bg-slate-50 text-slate-500">
             <tr>
@@ -157,14 +163,14 @@ function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'reques
                       ✂ cut at {maxTokens}
                     </span>
                   ) : (
-                    <span className="text-slate-400">no</span>
+                    <span className="text-slate-500">no</span>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {texts.length > ENTRY_ROWS_SHOWN ? (
         <p className="text-slate-500 text-xs">
           First {ENTRY_ROWS_SHOWN} entries listed; the totals cover all.

@@ -38,7 +38,10 @@ export const en = {
   // ---- teaching views: map, heatmap, tokens, dimensions, instruction
   teaching: {},
   // ---- theme switch
-  theme: {},
+  theme: {
+    label: 'Theme',
+    options: { system: 'System', light: 'Light', dark: 'Dark' },
+  },
 };
 
 export type Messages = typeof en;

@@ -34,5 +34,8 @@ export const zh: Messages = {
   // ---- teaching views: map, heatmap, tokens, dimensions, instruction
   teaching: {},
   // ---- theme switch
-  theme: {},
+  theme: {
+    label: '主题',
+    options: { system: '跟随系统', light: '浅色', dark: '深色' },
+  },
 };
