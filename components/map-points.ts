@@ -13,9 +13,9 @@ export interface PlotPoint {
   selected: boolean;
 }
 
-/** Shape, not only colour, tells the kinds apart (the legend names both). */
-export const POINT_STYLE: Record<PointKind, { color: string; name: string }> = {
-  query: { color: CHART_COLORS.query, name: 'Query (diamond)' },
-  above: { color: CHART_COLORS.above, name: 'Above the threshold (filled)' },
-  below: { color: CHART_COLORS.below, name: 'Below the threshold (hollow)' },
+/** Shape, not only colour, tells the kinds apart (the legend, worded by the catalogue, names both). */
+export const POINT_STYLE: Record<PointKind, { color: string }> = {
+  query: { color: CHART_COLORS.query },
+  above: { color: CHART_COLORS.above },
+  below: { color: CHART_COLORS.below },
 };

@@ -14,6 +14,7 @@ import type { KeyboardEvent } from 'react';
 import { memo, useRef } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
 import { CHART_COLORS } from './chart-colors';
+import { useI18n } from './i18n-provider';
 import { type PlotPoint, POINT_STYLE } from './map-points';
 
 interface ScatterPlotProps {
@@ -40,6 +41,7 @@ export const ScatterPlot = memo(function ScatterPlot({
   yLabel,
   height = 380,
 }: ScatterPlotProps) {
+  const queryMark = useI18n().m.teaching.map.queryMark;
   const containerRef = useRef<HTMLDivElement>(null);
   const position = new Map(points.map((p, i) => [p.key, i]));
 
@@ -98,7 +100,7 @@ export const ScatterPlot = memo(function ScatterPlot({
         )}
         {payload.kind === 'query' ? (
           <text x={cx + 12} y={cy + 4} fontSize={12} fontWeight={600} fill={CHART_COLORS.queryLabel}>
-            Query
+            {queryMark}
           </text>
         ) : null}
       </g>

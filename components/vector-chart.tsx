@@ -7,10 +7,11 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatSigned4 } from '@/lib/format';
 import { CHART_COLORS } from './chart-colors';
+import { useI18n } from './i18n-provider';
 
 const SERIES = {
-  positive: { label: 'Positive', color: CHART_COLORS.positive },
-  negative: { label: 'Negative', color: CHART_COLORS.negative },
+  positive: { color: CHART_COLORS.positive },
+  negative: { color: CHART_COLORS.negative },
 };
 
 interface VectorChartProps {
@@ -27,6 +28,7 @@ interface VectorBarDatum {
 }
 
 export function VectorChart({ values, yDomain }: VectorChartProps) {
+  const t = useI18n().m.vector.chart;
   const data: VectorBarDatum[] = values.map((value, dimension) => ({
     dimension,
     value,
@@ -49,7 +51,7 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
           interval={4}
           tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
           label={{
-            value: 'dimension',
+            value: t.xAxis,
             position: 'insideBottom',
             offset: -10,
             fontSize: 12,
@@ -65,7 +67,7 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
           tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
           tickFormatter={(value: number) => value.toFixed(2)}
           label={{
-            value: 'value',
+            value: t.yAxis,
             angle: -90,
             position: 'insideLeft',
             fontSize: 12,
@@ -84,7 +86,7 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
                 data-testid="vector-tooltip"
                 className="rounded-lg border border-slate-200 bg-white px-2 py-1 text-xs shadow-sm"
               >
-                dimension {datum.dimension}: {formatSigned4(datum.value)}
+                {t.tooltip(String(datum.dimension), formatSigned4(datum.value))}
               </div>
             );
           }}
@@ -92,10 +94,14 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
         <Bar dataKey="value" radius={[2, 2, 2, 2]} animationDuration={400} />
       </BarChart>
       <ul className="mt-1 flex justify-end gap-4 text-slate-500 text-xs">
-        {[SERIES.positive, SERIES.negative].map((series) => (
-          <li key={series.label} className="flex items-center gap-1.5">
-            <span aria-hidden className="size-2.5 rounded-sm" style={{ backgroundColor: series.color }} />
-            {series.label}
+        {(['positive', 'negative'] as const).map((sign) => (
+          <li key={sign} className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className="size-2.5 rounded-sm"
+              style={{ backgroundColor: SERIES[sign].color }}
+            />
+            {t[sign]}
           </li>
         ))}
       </ul>

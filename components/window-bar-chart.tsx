@@ -7,6 +7,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatFixed4 } from '@/lib/format';
 import { CHART_COLORS, TOOLTIP_CONTENT_STYLE } from './chart-colors';
+import { useI18n } from './i18n-provider';
 
 export interface WindowDatum {
   dimension: number;
@@ -15,11 +16,12 @@ export interface WindowDatum {
 }
 
 export const WINDOW_SERIES = {
-  query: { label: 'Query', color: CHART_COLORS.query },
-  entry: { label: 'Entry', color: CHART_COLORS.entry },
+  query: { color: CHART_COLORS.query },
+  entry: { color: CHART_COLORS.entry },
 } as const;
 
 export function WindowBarChart({ data, withEntry }: { data: readonly WindowDatum[]; withEntry: boolean }) {
+  const t = useI18n().m.teaching.facts;
   return (
     <div data-testid="window-chart" className="w-full">
       <BarChart
@@ -43,24 +45,14 @@ export function WindowBarChart({ data, withEntry }: { data: readonly WindowDatum
         <ReferenceLine y={0} stroke={CHART_COLORS.zeroLine} />
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(label) => `Dimension ${label}`}
+          labelFormatter={(label) => t.dimensionN(String(label))}
           formatter={(value, name) => [formatFixed4(Number(value)), name]}
           contentStyle={TOOLTIP_CONTENT_STYLE}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar
-          dataKey="query"
-          name={WINDOW_SERIES.query.label}
-          fill={WINDOW_SERIES.query.color}
-          isAnimationActive={false}
-        />
+        <Bar dataKey="query" name={t.query} fill={WINDOW_SERIES.query.color} isAnimationActive={false} />
         {withEntry ? (
-          <Bar
-            dataKey="entry"
-            name={WINDOW_SERIES.entry.label}
-            fill={WINDOW_SERIES.entry.color}
-            isAnimationActive={false}
-          />
+          <Bar dataKey="entry" name={t.entry} fill={WINDOW_SERIES.entry.color} isAnimationActive={false} />
         ) : null}
       </BarChart>
     </div>
