@@ -15,7 +15,7 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and heavy ML packages stay out of the server bundle (Next 16 already does this; named for clarity).
-  serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers'],
+  serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers', 'lmdb'],
   poweredByHeader: false,
   // The app shows no raster images: without this, /_next/image would resize any local image on request.
   images: { unoptimized: true },

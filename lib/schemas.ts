@@ -266,7 +266,25 @@ export const healthSchema = z.object({
   /** Why this device was chosen (e.g. why CUDA was not used). */
   deviceReason: z.string().optional(),
   workerRestarts: z.number(),
-  queue: z.object({ pendingTexts: z.number(), capacity: z.number() }),
+  /** The batch queue, once the model is loaded (see server/batch-scheduler.ts). */
+  queue: z
+    .object({
+      pendingTexts: z.number(),
+      /**
+       * Time the queued work in and ahead of each class would take at the current throughput: the
+       * wait of a request at least as large as any queued one (a smaller one waits less: fair
+       * sharing). A request whose own wait would pass maxWaitMs → 429.
+       */
+      estimatedWaitMs: z.object({ query: z.number(), document: z.number() }),
+      maxWaitMs: z.number(),
+      /** Token-equivalents per second (tokens plus attention's share), all workers together. */
+      tokensPerSecond: z.number(),
+      /** False until the first batch ran: tokensPerSecond is then a conservative guess. */
+      throughputMeasured: z.boolean(),
+      /** Recent requests' time waiting (total time minus their own work), ms. */
+      timeInQueueMs: z.object({ count: z.number(), p50: z.number(), p99: z.number(), max: z.number() }),
+    })
+    .optional(),
   limits: requestLimitsSchema,
 });
 export type Health = z.infer<typeof healthSchema>;

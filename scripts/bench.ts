@@ -67,7 +67,8 @@ function prepareModel(): string {
 async function main() {
   const modelDir = prepareModel();
   // fp32 named explicitly: MODEL_DTYPE=auto would open q8 on the CPU, and q8 is its own contender.
-  const base: Settings = { ...settings(), CACHE_MAX_BYTES: 0, MODEL_DTYPE: 'fp32' };
+  // No persistent vector cache: every run measures embedding, not an earlier run's vectors on disk.
+  const base: Settings = { ...settings(), CACHE_MAX_BYTES: 0, DISK_CACHE_MAX_BYTES: 0, MODEL_DTYPE: 'fp32' };
   const tuning: SessionTuning = {
     intraOpThreads: base.ortThreads,
     cpuMemArena: base.ORT_CPU_ARENA,

@@ -41,7 +41,10 @@ npx next build
 
 step "starting the server on the test model (port ${PORT})"
 SERVER_LOG=$(mktemp)
-MODEL_DIR=models/qwen3-embedding-test PORT="$PORT" HOSTNAME=127.0.0.1 node scripts/serve.mjs >"$SERVER_LOG" 2>&1 &
+# A fresh persistent vector cache each run: the tests exercise it, but vectors from an earlier run
+# would turn "embedded" into "cached" (no progress events, other counts).
+DISK_CACHE_DIR="$(mktemp -d)/vectors" MODEL_DIR=models/qwen3-embedding-test PORT="$PORT" HOSTNAME=127.0.0.1 \
+  node scripts/serve.mjs >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -1,51 +1,74 @@
 import 'server-only';
 /**
- * The one queue in front of the inference workers. Texts from all requests wait here; whenever a
- * worker is free it gets the next batch:
- * - queries go before documents, so a search never waits behind another user's knowledge base;
- * - a batch starts from the oldest waiting text (fairness) and is filled with the texts closest to
- *   it in length, up to `maxBatchTokens` padded tokens (rows × longest row), so padding stays small;
- * - the queue is bounded in texts: a request that does not fit is refused at once (429);
- * - a job whose signal aborts leaves the queue, and its in-flight results are dropped.
+ * The one queue in front of the inference workers, passive as in the serving engines: requests
+ * put texts in, each worker pulls its next batch with `next()` when it is free.
+ * - queries go before documents; inside a class, batches are shared fairly between requests by
+ *   token cost (fair-batching.ts);
+ * - admission by expected wait: a request is refused (429 + Retry-After) when the work that would
+ *   run before it finishes would take longer than `maxWaitMs` at the measured throughput. Under
+ *   fair sharing that is the running batches, every queued query (queries go first), and from each
+ *   other job of its class as much as its own cost (a 5-line search waits for one turn of each
+ *   big job, not for the whole of them). The decision is made when the request is queued; once
+ *   queued it is never refused; on an idle queue everything is admitted;
+ * - a job whose signal aborts leaves the queue and its in-flight results are dropped; a running
+ *   batch whose jobs have all gone is marked abandoned, for the pool to weigh stopping its worker.
  */
 import { AppError } from '../lib/errors';
 import type { TextKind } from '../lib/schemas';
+import { type FairJob, type QueuedText, takeFairBatch } from './fair-batching';
 import { recordBatch } from './metrics';
-import type { TokenBatch } from './worker-protocol';
+import { RecentSamples, ThroughputMeter } from './throughput';
+import { type CostModel, conservativeThroughput, textCost } from './work-cost';
+import type { Device, TokenBatch } from './worker-protocol';
 
 /** A job's priority is the kind of text it carries: queries first. */
 export type Priority = TextKind;
 
-export interface Runner {
-  idleCount(): number;
-  run(batch: TokenBatch): Promise<Float32Array>;
-}
-
 export interface SchedulerOptions {
   maxBatchTokens: number;
-  /** Pause before dispatching to an idle worker, so near-simultaneous requests share a batch. */
+  /** Pause before handing new work to an idle worker, so near-simultaneous requests share a batch. */
   gatherWindowMs: number;
-  capacityTexts: number;
+  /** Longest expected wait behind queued work that a new request accepts; past it → 429. */
+  maxWaitMs: number;
+  cost: CostModel;
 }
 
-interface Job {
+interface Job extends FairJob<Job> {
+  priority: TextKind;
+  /** Cost of its texts still waiting. */
+  waitingCost: number;
   results: Float32Array[];
   remaining: number;
   total: number;
   settled: boolean;
+  submittedAt: number;
+  /** This job's share of the batches it rode in, ms: its own work. */
+  workMs: number;
   onProgress?: (done: number, total: number) => void;
   onStart?: () => void;
   resolve: (vectors: Float32Array[]) => void;
   reject: (err: Error) => void;
 }
 
-interface Item {
-  job: Job;
-  /** Position in the job's input, where its result goes. */
-  index: number;
-  ids: Int32Array;
-  priority: Priority;
-  seq: number;
+/** A batch handed to a worker. */
+export interface Batch {
+  tokens: TokenBatch;
+  deliver(vectors: Float32Array): void;
+  fail(err: Error): void;
+  /** Aborted when every request with a text in the batch has gone: its results would be dropped. */
+  abandoned: AbortSignal;
+  /** Expected time the batch still runs, ms, at the measured throughput. */
+  remainingMs(): number;
+}
+
+interface Running {
+  texts: QueuedText<Job>[];
+  cost: number;
+  /** Real (unpadded) tokens of its rows, for the metrics. */
+  tokens: number;
+  device: Device;
+  startedAt: number;
+  abandoned: AbortController;
 }
 
 export interface SubmitOptions {
@@ -56,149 +79,223 @@ export interface SubmitOptions {
   onStart?: () => void;
 }
 
+const CLASSES: readonly TextKind[] = ['query', 'document'];
+
 export class BatchScheduler {
-  private waiting: Item[] = [];
+  private readonly waitingJobs: Record<TextKind, Set<Job>> = { query: new Set(), document: new Set() };
+  private readonly waitingCost: Record<TextKind, number> = { query: 0, document: 0 };
+  /** The least `served` among the class's jobs when its last batch was formed: the virtual time. */
+  private readonly clock: Record<TextKind, number> = { query: 0, document: 0 };
+  private readonly running = new Set<Running>();
+  private idle: { device: Device; give: (batch: Batch | undefined) => void }[] = [];
+  private waitingTexts = 0;
   private seq = 0;
   private pumpScheduled = false;
+  private readonly meter: ThroughputMeter;
+  private readonly queueTimes = new RecentSamples();
 
-  constructor(
-    private readonly runner: Runner,
-    private readonly options: SchedulerOptions,
-  ) {}
-
-  get pendingTexts(): number {
-    return this.waiting.length;
+  constructor(private readonly options: SchedulerOptions) {
+    this.meter = new ThroughputMeter(conservativeThroughput(options.cost), options.maxBatchTokens);
   }
 
-  /** Throws queue_full (429) when `texts` more would not fit in the queue right now. */
-  assertRoomFor(texts: number): void {
-    if (this.waiting.length + texts <= this.options.capacityTexts) return;
+  /** Workers report in and out, so throughput counts the workers that exist. */
+  workerStarted(device: Device): void {
+    this.meter.workerStarted(device);
+  }
+
+  workerStopped(device: Device): void {
+    this.meter.workerStopped(device);
+  }
+
+  /** Token-equivalents of texts with these token counts. */
+  costOf(tokenCounts: Iterable<number>): number {
+    let sum = 0;
+    for (const n of tokenCounts) sum += textCost(n, this.options.cost);
+    return sum;
+  }
+
+  /**
+   * Expected wait, ms, for new work of this class and cost: what runs before it finishes besides
+   * itself (fluid fair sharing: each other job of its class runs at most as much as the new work).
+   */
+  estimatedWaitMs(priority: TextKind, cost = Number.POSITIVE_INFINITY): number {
+    let ahead = 0;
+    for (const r of this.running) ahead += (this.remainingMs(r) / 1000) * this.meter.workerRate(r.device);
+    if (priority === 'document') ahead += this.waitingCost.query;
+    for (const job of this.waitingJobs[priority]) ahead += Math.min(job.waitingCost, cost);
+    return (ahead / this.meter.total()) * 1000;
+  }
+
+  /** Throws queue_full (429) with the seconds until there would be room, when the wait is too long. */
+  admit(priority: TextKind, cost: number): void {
+    const wait = this.estimatedWaitMs(priority, cost);
+    if (wait <= this.options.maxWaitMs) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil((wait - this.options.maxWaitMs) / 1000));
     throw new AppError(
       'queue_full',
-      `The server is busy: ${this.waiting.length} texts are waiting and this request adds ${texts} (limit ${this.options.capacityTexts}). Retry shortly.`,
-      { retryAfterSeconds: 1 },
+      `The server is busy: the work queued ahead would take about ${Math.ceil(wait / 1000)} s (limit ${this.options.maxWaitMs / 1000} s). Retry in ${retryAfterSeconds} s.`,
+      { retryAfterSeconds },
     );
   }
 
-  /** Embeds token rows; resolves with one vector per row, in input order. */
+  stats() {
+    return {
+      pendingTexts: this.waitingTexts,
+      estimatedWaitMs: {
+        query: Math.round(this.estimatedWaitMs('query')),
+        document: Math.round(this.estimatedWaitMs('document')),
+      },
+      maxWaitMs: this.options.maxWaitMs,
+      tokensPerSecond: Math.round(this.meter.total()),
+      throughputMeasured: this.meter.measured,
+      timeInQueueMs: this.queueTimes.summary(),
+    };
+  }
+
+  /**
+   * Admits (or refuses with 429) and queues token rows; resolves with one vector per row, in
+   * order. Synchronous up to the queueing, so nothing can slip in between decision and queue.
+   */
   submit(rows: Int32Array[], opts: SubmitOptions): Promise<Float32Array[]> {
     if (opts.signal?.aborted) return Promise.reject(cancelledError());
     if (rows.length === 0) return Promise.resolve([]);
     try {
-      this.assertRoomFor(rows.length);
+      this.admit(opts.priority, this.costOf(rows.map((ids) => ids.length)));
     } catch (err) {
       return Promise.reject(err);
     }
     return new Promise((resolve, reject) => {
+      const waiting = this.waitingJobs[opts.priority];
       const job: Job = {
+        seq: this.seq++,
+        // Start-time fair queuing: a new job starts at the start tag of the batch in service, so
+        // it is next in line but earns no credit for the time before it came.
+        served: this.clock[opts.priority],
+        waiting: [],
+        priority: opts.priority,
+        waitingCost: 0,
         results: new Array(rows.length),
         remaining: rows.length,
         total: rows.length,
         settled: false,
+        submittedAt: performance.now(),
+        workMs: 0,
+        onProgress: opts.onProgress,
         resolve,
         reject,
-        onProgress: opts.onProgress,
         onStart: opts.onStart,
       };
-      rows.forEach((ids, index) => {
-        this.waiting.push({ job, index, ids, priority: opts.priority, seq: this.seq++ });
-      });
+      job.waiting = rows
+        .map((ids, index) => ({ job, index, ids, cost: textCost(ids.length, this.options.cost) }))
+        .sort((a, b) => a.ids.length - b.ids.length);
+      waiting.add(job);
+      job.waitingCost = job.waiting.reduce((sum, t) => sum + t.cost, 0);
+      this.waitingCost[job.priority] += job.waitingCost;
+      this.waitingTexts += rows.length;
       opts.signal?.addEventListener('abort', () => this.fail(job, cancelledError()), { once: true });
       this.schedulePump();
     });
   }
 
-  /** Fails every waiting job (the workers are gone); their places in the queue are freed. */
-  failAll(err: Error): void {
-    for (const job of new Set(this.waiting.map((item) => item.job))) this.fail(job, err);
+  /** A free worker asks for its next batch; resolves undefined when `signal` aborts first. */
+  next(device: Device, signal?: AbortSignal): Promise<Batch | undefined> {
+    if (signal?.aborted) return Promise.resolve(undefined);
+    if (this.hasWork()) return Promise.resolve(this.dispatch(device));
+    return new Promise((give) => {
+      const onAbort = () => {
+        this.idle = this.idle.filter((w) => w !== waiter);
+        give(undefined);
+      };
+      const waiter = {
+        device,
+        give: (batch: Batch | undefined) => {
+          signal?.removeEventListener('abort', onAbort);
+          give(batch);
+        },
+      };
+      this.idle.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
-  /** Called by the worker pool when a worker frees up (or a new one is ready). */
-  pump = (): void => {
-    while (this.runner.idleCount() > 0 && this.waiting.length > 0) this.dispatch(this.takeBatch());
-  };
+  /** Fails every queued job (the workers are gone). */
+  failAll(err: Error): void {
+    for (const c of CLASSES) for (const job of [...this.waitingJobs[c]]) this.fail(job, err);
+  }
 
-  /**
-   * Dispatches after the current tick (so requests arriving together share a batch) or after the
-   * gather window. While workers are busy, texts gather in the queue anyway.
-   */
+  /** Hands waiting work to idle workers after this tick or the gather window. */
   private schedulePump() {
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
     const run = () => {
       this.pumpScheduled = false;
-      this.pump();
+      while (this.idle.length > 0 && this.hasWork()) {
+        const waiter = this.idle.shift() as (typeof this.idle)[number];
+        waiter.give(this.dispatch(waiter.device));
+      }
     };
     if (this.options.gatherWindowMs > 0) setTimeout(run, this.options.gatherWindowMs);
     else setImmediate(run);
   }
 
-  /** Removes and returns the next batch: oldest item of the top priority plus its nearest-length peers. */
-  private takeBatch(): Item[] {
-    const hasQuery = this.waiting.some((i) => i.priority === 'query');
-    const pool = this.waiting.filter((i) => (hasQuery ? i.priority === 'query' : true));
-    pool.sort((a, b) => a.ids.length - b.ids.length || a.seq - b.seq);
-    const seedAt = pool.reduce((best, item, i) => (item.seq < (pool[best] as Item).seq ? i : best), 0);
-    let lo = seedAt;
-    let hi = seedAt;
-    const fits = (from: number, to: number) =>
-      (to - from + 1) * (pool[to] as Item).ids.length <= this.options.maxBatchTokens;
-    for (;;) {
-      const canLeft = lo > 0 && fits(lo - 1, hi);
-      const canRight = hi < pool.length - 1 && fits(lo, hi + 1);
-      if (!canLeft && !canRight) break;
-      const leftGap = canLeft
-        ? (pool[hi] as Item).ids.length - (pool[lo - 1] as Item).ids.length
-        : Number.POSITIVE_INFINITY;
-      const rightGap = canRight
-        ? (pool[hi + 1] as Item).ids.length - (pool[lo] as Item).ids.length
-        : Number.POSITIVE_INFINITY;
-      if (leftGap <= rightGap) lo--;
-      else hi++;
-    }
-    const batch = pool.slice(lo, hi + 1);
-    const taken = new Set(batch);
-    this.waiting = this.waiting.filter((i) => !taken.has(i));
-    return batch;
+  private hasWork(): boolean {
+    return this.waitingJobs.query.size > 0 || this.waitingJobs.document.size > 0;
   }
 
-  private dispatch(batch: Item[]) {
-    for (const item of batch) {
-      item.job.onStart?.();
-      item.job.onStart = undefined;
+  private dispatch(device: Device): Batch {
+    const priority = this.waitingJobs.query.size > 0 ? 'query' : 'document';
+    const jobs = [...this.waitingJobs[priority]];
+    this.clock[priority] = Math.min(...jobs.map((j) => j.served));
+    const texts = takeFairBatch(jobs, this.options.maxBatchTokens);
+    const now = performance.now();
+    let cost = 0;
+    for (const t of texts) {
+      cost += t.cost;
+      t.job.served += t.cost;
+      t.job.waitingCost -= t.cost;
+      if (t.job.waiting.length === 0) this.waitingJobs[priority].delete(t.job);
+      t.job.onStart?.();
+      t.job.onStart = undefined;
     }
-    const lengths = Int32Array.from(batch, (i) => i.ids.length);
-    const ids = new Int32Array(lengths.reduce((a, b) => a + b, 0));
-    let offset = 0;
-    for (const item of batch) {
-      ids.set(item.ids, offset);
-      offset += item.ids.length;
-    }
-    const tokens = ids.length; // read now: the ids are transferred to the worker
-    const started = performance.now();
-    this.runner.run({ ids, lengths }).then(
-      (vectors) => {
-        recordBatch(batch.length, tokens, (performance.now() - started) / 1000);
-        this.deliver(batch, vectors);
+    this.waitingCost[priority] = Math.max(0, this.waitingCost[priority] - cost);
+    this.waitingTexts -= texts.length;
+    const tokens = texts.reduce((sum, t) => sum + t.ids.length, 0);
+    const run: Running = { texts, cost, tokens, device, startedAt: now, abandoned: new AbortController() };
+    this.running.add(run);
+    return {
+      tokens: packRows(texts),
+      deliver: (vectors) => this.deliver(run, vectors),
+      fail: (err) => {
+        this.running.delete(run);
+        for (const t of texts) this.fail(t.job, err);
       },
-      (err: Error) => {
-        for (const item of batch) this.fail(item.job, err);
-      },
-    );
+      abandoned: run.abandoned.signal,
+      remainingMs: () => this.remainingMs(run),
+    };
   }
 
-  private deliver(batch: Item[], vectors: Float32Array) {
-    const dims = vectors.length / batch.length;
-    batch.forEach((item, row) => {
-      const job = item.job;
+  private remainingMs(run: Running): number {
+    const expected = (run.cost / this.meter.workerRate(run.device)) * 1000;
+    return Math.max(0, expected - (performance.now() - run.startedAt));
+  }
+
+  private deliver(run: Running, vectors: Float32Array) {
+    this.running.delete(run);
+    const elapsed = performance.now() - run.startedAt;
+    this.meter.record(run.device, run.cost, elapsed);
+    recordBatch(run.texts.length, run.tokens, elapsed / 1000, run.device);
+    const dims = vectors.length / run.texts.length;
+    run.texts.forEach((t, row) => {
+      const job = t.job;
       if (job.settled) return;
-      job.results[item.index] = vectors.slice(row * dims, (row + 1) * dims);
+      job.workMs += (elapsed * t.cost) / run.cost;
+      job.results[t.index] = vectors.slice(row * dims, (row + 1) * dims);
       job.remaining--;
       job.onProgress?.(job.total - job.remaining, job.total);
-      if (job.remaining === 0) {
-        job.settled = true;
-        job.resolve(job.results);
-      }
+      if (job.remaining > 0) return;
+      job.settled = true;
+      this.queueTimes.add(Math.max(0, performance.now() - job.submittedAt - job.workMs));
+      job.resolve(job.results);
     });
   }
 
@@ -206,9 +303,29 @@ export class BatchScheduler {
   private fail(job: Job, err: Error) {
     if (job.settled) return;
     job.settled = true;
-    this.waiting = this.waiting.filter((i) => i.job !== job);
+    if (this.waitingJobs[job.priority].delete(job)) {
+      this.waitingCost[job.priority] = Math.max(0, this.waitingCost[job.priority] - job.waitingCost);
+      job.waitingCost = 0;
+      this.waitingTexts -= job.waiting.length;
+      job.waiting = [];
+    }
     job.reject(err);
+    for (const run of this.running)
+      if (run.texts.every((t) => t.job.settled) && run.texts.some((t) => t.job === job))
+        run.abandoned.abort();
   }
+}
+
+/** The batch's rows back to back, as the worker protocol carries them. */
+function packRows(texts: QueuedText<Job>[]): TokenBatch {
+  const lengths = Int32Array.from(texts, (t) => t.ids.length);
+  const ids = new Int32Array(lengths.reduce((a, b) => a + b, 0));
+  let offset = 0;
+  for (const t of texts) {
+    ids.set(t.ids, offset);
+    offset += t.ids.length;
+  }
+  return { ids, lengths };
 }
 
 function cancelledError(): AppError {

@@ -85,8 +85,8 @@ export async function embedThroughCache<T>(
   positions.forEach((at, i) => {
     const value = { vector: result.vectors[i] as Float32Array, tokens: result.tokens[i] as number };
     fresh.set((items[at] as EmbedItem<T>).key, value);
-    cache.set((items[at] as EmbedItem<T>).key, value);
   });
+  cache.setMany(fresh);
 
   const all = items.map((item, i) => found[i] ?? (fresh.get(item.key) as CachedEmbedding));
   noteEmbedded(

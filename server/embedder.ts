@@ -6,12 +6,15 @@ import 'server-only';
  * → inference workers → cache. A failed load is retried on a timer (see `fail`).
  */
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { AppError, invalid } from '../lib/errors';
 import type { Health, ModelInfo } from '../lib/schemas';
 import { BatchScheduler } from './batch-scheduler';
+import { DiskVectorCache } from './disk-cache';
 import { embedThroughCache, idItems, textItems } from './embed-pipeline';
 import { recordModelLoad } from './metrics';
-import { defaultModelDir, readModelConfig } from './model-files';
+import { defaultModelDir, onnxFileFor, readModelConfig } from './model-files';
+import { modelIdentity } from './model-identity';
 import { publicLoadError } from './public-errors';
 import { priorityFor } from './query-priority';
 import { requestLimits, type Settings } from './settings';
@@ -26,11 +29,14 @@ import {
 } from './text-embedder';
 import { EmbeddingTokenizer } from './tokenizer';
 import { VectorCache } from './vector-cache';
+import { costModelFor } from './work-cost';
 import { WorkerPool } from './worker-pool';
 import type { LoadedModel } from './worker-protocol';
 
 export type { EmbedOptions, EmbedOutcome } from './text-embedder';
 
+/** Longer than nearly every token of the Qwen3 vocabulary: chars / this bounds a text's tokens from below. */
+const MAX_CHARS_PER_TOKEN = 16;
 const RETRY_LOAD_AFTER_MS = 10_000;
 /** A client told "model unavailable" should come back when the next reload may have succeeded. */
 const UNAVAILABLE_RETRY_AFTER_S = RETRY_LOAD_AFTER_MS / 1000;
@@ -43,6 +49,7 @@ interface Ready {
   pool: WorkerPool;
   scheduler: BatchScheduler;
   cache: VectorCache;
+  diskStore?: DiskVectorCache;
   model: LoadedModel;
   info: ModelInfo;
 }
@@ -61,6 +68,8 @@ export class Embedder implements TextEmbedder {
     private readonly settings: Settings,
     readonly modelDir = defaultModelDir(settings.MODEL_DIR),
     private readonly log: (line: string) => void = console.log,
+    /** Creates the inference worker threads (tests keep the handles to kill one as a crash would). */
+    private readonly spawnWorker?: () => Worker,
   ) {}
 
   /** Starts loading the model (once: a failed load is retried by `fail`'s timer, not by callers). */
@@ -94,7 +103,12 @@ export class Embedder implements TextEmbedder {
     const started = performance.now();
     const config = readModelConfig(this.modelDir);
     const tokenizer = await EmbeddingTokenizer.load(this.modelDir, config.eosTokenId);
-    let scheduler: BatchScheduler | undefined;
+    const scheduler = new BatchScheduler({
+      maxBatchTokens: this.settings.maxBatchTokens,
+      gatherWindowMs: this.settings.BATCH_WINDOW_MS,
+      maxWaitMs: this.settings.MAX_QUEUE_WAIT_MS,
+      cost: costModelFor(config),
+    });
     const pool = new WorkerPool(
       {
         modelDir: this.modelDir,
@@ -107,17 +121,23 @@ export class Embedder implements TextEmbedder {
         spinning: this.settings.ORT_SPINNING,
       },
       this.settings.EMBED_WORKERS,
-      () => scheduler?.pump(),
-      this.log,
-      (err) => this.onPoolBroken(pool, scheduler, err),
+      scheduler,
+      {
+        log: this.log,
+        onBroken: (err) => this.onPoolBroken(pool, scheduler, err),
+        spawn: this.spawnWorker,
+      },
     );
-    scheduler = new BatchScheduler(pool, {
-      maxBatchTokens: this.settings.maxBatchTokens,
-      gatherWindowMs: this.settings.BATCH_WINDOW_MS,
-      capacityTexts: this.settings.MAX_QUEUE_TEXTS,
+    // The disk store is checked in another process while the workers load the model.
+    const disk = DiskVectorCache.openIfEnabled({
+      dir: this.settings.DISK_CACHE_DIR,
+      maxBytes: this.settings.DISK_CACHE_MAX_BYTES,
+      memoryBytes: this.settings.CACHE_MAX_BYTES,
+      log: this.log,
     });
     const model = await pool.start().catch(async (err) => {
       await pool.close();
+      await (await disk)?.close();
       throw err;
     });
     const maxPositions = config.raw.max_position_embeddings;
@@ -132,7 +152,17 @@ export class Embedder implements TextEmbedder {
       ),
       isTestModel: config.isTestModel,
     };
-    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES);
+    const diskStore = await disk;
+    // Hashing the model's files only when there is a disk store to key (`?.` skips the argument too).
+    const onDisk = diskStore?.forModel(
+      modelIdentity({
+        modelDir: this.modelDir,
+        onnxFile: onnxFileFor(this.modelDir, model.dtype),
+        dtype: model.dtype,
+        maxTokens: info.maxTokens,
+      }),
+    );
+    const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, onDisk);
     const vocabSize =
       typeof config.raw.vocab_size === 'number' ? config.raw.vocab_size : Number.MAX_SAFE_INTEGER;
     this.state = {
@@ -143,6 +173,7 @@ export class Embedder implements TextEmbedder {
       pool,
       scheduler,
       cache,
+      diskStore,
       model,
       info,
     };
@@ -153,11 +184,11 @@ export class Embedder implements TextEmbedder {
   }
 
   /** No worker can be restarted: fail what waits, report the error; `fail` retries a full load later. */
-  private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler | undefined, err: Error) {
+  private onPoolBroken(pool: WorkerPool, scheduler: BatchScheduler, err: Error) {
     this.log(`[embedder] the inference worker could not be restarted: ${err.message}`);
     const message = `The inference worker could not be restarted: ${publicLoadError(err.message, this.modelDir)}`;
     this.fail(message);
-    scheduler?.failAll(
+    scheduler.failAll(
       new AppError('model_unavailable', message, { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_S }),
     );
     void pool.close();
@@ -175,10 +206,7 @@ export class Embedder implements TextEmbedder {
     if (s.status === 'ready') limits.maxTokens = s.info.maxTokens;
     const base = {
       workerRestarts: s.status === 'ready' ? s.pool.restarts : 0,
-      queue: {
-        pendingTexts: s.status === 'ready' ? s.scheduler.pendingTexts : 0,
-        capacity: this.settings.MAX_QUEUE_TEXTS,
-      },
+      queue: s.status === 'ready' ? s.scheduler.stats() : undefined,
       limits,
       backend: { kind: 'onnx' as const },
     };
@@ -215,8 +243,16 @@ export class Embedder implements TextEmbedder {
       r.info,
       opts,
       async (inputs, at, onProgress) => {
-        // Refuse before tokenising: a 429 must stay cheap however large the refused request is.
-        r.scheduler.assertRoomFor(inputs.length);
+        // An early refusal, before tokenising, on a lower bound of the cost (a token rarely spans
+        // more than MAX_CHARS_PER_TOKEN characters), so most 429s stay cheap however large the
+        // request. The decision itself is made on the real cost when the rows are queued.
+        if (inputs.length > 0)
+          r.scheduler.admit(
+            opts.kind,
+            r.scheduler.costOf(
+              inputs.map((t) => Math.min(r.info.maxTokens, Math.ceil(t.length / MAX_CHARS_PER_TOKEN) + 1)),
+            ),
+          );
         const started = performance.now();
         const tooLong =
           opts.overLimit === 'reject'
@@ -240,8 +276,8 @@ export class Embedder implements TextEmbedder {
           `token id ${ids[bad]} is outside the vocabulary (0..${r.vocabSize - 1})`,
         );
     });
+    // Token ids: the scheduler admits them on their exact cost when they are queued.
     return embedThroughCache(idItems(rows), r.cache, r.info, opts, (inputs, at, onProgress) => {
-      r.scheduler.assertRoomFor(inputs.length);
       const tokenRows = inputs.map((ids, i) => {
         const requested = r.tokenizer.lengthWithEos(ids);
         if (opts.overLimit === 'reject' && requested > r.info.maxTokens)
@@ -294,6 +330,8 @@ export class Embedder implements TextEmbedder {
     this.closed = true;
     clearTimeout(this.reloadTimer);
     const s = this.state;
-    if (s.status === 'ready') await s.pool.close();
+    if (s.status !== 'ready') return;
+    await s.pool.close();
+    await s.diskStore?.close();
   }
 }

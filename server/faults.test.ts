@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { killBusyWorker, startEmbedder } from '../tests/support/embedder';
+import { killBusyWorker, startEmbedder, startTestEmbedder } from '../tests/support/embedder';
 import type { Embedder } from './embedder';
 import { TEST_MODEL_DIR } from './model-files';
 
@@ -23,14 +23,15 @@ const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i} ${'x
 
 describe('faults', () => {
   test('a worker killed mid-request fails that request with worker_crashed; a new worker serves the next one', async () => {
-    embedder = await startEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 });
+    const t = await startTestEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 });
+    embedder = t.embedder;
     const e = embedder;
     const running = e.embed(lines(3000), { kind: 'document', field: 'texts' });
     const outcome = running.then(
       () => 'resolved',
       (err: { code?: string }) => err.code,
     );
-    await killBusyWorker(e);
+    await killBusyWorker(t);
     expect(await outcome).toBe('worker_crashed');
     expect(e.health().workerRestarts).toBe(1);
     // The replacement needs a moment to load; the queue holds the request until it is ready.
@@ -41,14 +42,15 @@ describe('faults', () => {
 
   test('when a crashed worker cannot be replaced, health reports the error and waiting requests get a 503', async () => {
     const dir = copyOfTestModel('vanishing');
-    embedder = await startEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 }, dir);
+    const t = await startTestEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 }, dir);
+    embedder = t.embedder;
     const e = embedder;
     fs.rmSync(path.join(dir, 'onnx', 'model.onnx'));
     const running = e.embed(lines(3000), { kind: 'document', field: 'texts' }).then(
       () => 'resolved',
       (err: { code?: string }) => err.code,
     );
-    await killBusyWorker(e);
+    await killBusyWorker(t);
     expect(await running).toBe('worker_crashed');
     while (e.health().status === 'ready') await new Promise((r) => setTimeout(r, 10));
     expect(e.health()).toMatchObject({ status: 'error', message: expect.stringContaining('model.onnx') });

@@ -3,7 +3,7 @@
  * registry read back through prom-client. Each test reads deltas, so earlier work does not matter.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { killBusyWorker, startEmbedder } from '../tests/support/embedder';
+import { killBusyWorker, startEmbedder, startTestEmbedder } from '../tests/support/embedder';
 import type { Embedder } from './embedder';
 import { METRICS_PREFIX, metrics, routeLabel, scrape } from './metrics';
 
@@ -74,21 +74,23 @@ describe('metrics', () => {
   });
 
   test('a worker that crashes and is replaced counts one restart', async () => {
-    embedder = await startEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 });
+    const started = await startTestEmbedder({ maxBatchTokens: 16, CACHE_MAX_BYTES: 0 });
+    embedder = started.embedder;
     const before = await value('worker_restarts_total');
     const running = embedder.embed(unique(2000), { kind: 'document', field: 'texts' }).catch(() => {});
-    await killBusyWorker(embedder);
+    await killBusyWorker(started);
     await running;
     expect((await value('worker_restarts_total')) - before).toBe(1);
     // Let the replacement finish loading: terminating a worker inside session creation aborts the process.
     await embedder.embed(['after the crash'], { kind: 'document', field: 'texts' });
   });
 
-  test('a scrape reads queue size, capacity and readiness from the embedder', async () => {
-    embedder = await startEmbedder({ MAX_QUEUE_TEXTS: 1234 });
+  test('a scrape reads queue size, admission limit and readiness from the embedder', async () => {
+    embedder = await startEmbedder({ MAX_QUEUE_WAIT_MS: 1234 });
     const { body, contentType } = await scrape(embedder);
     expect(contentType).toContain('text/plain');
-    expect(body).toContain(`${METRICS_PREFIX}queue_capacity_texts 1234`);
+    expect(body).toContain(`${METRICS_PREFIX}queue_max_wait_seconds 1.234`);
+    expect(body).toContain(`${METRICS_PREFIX}queue_estimated_wait_seconds 0`);
     expect(body).toContain(`${METRICS_PREFIX}queue_texts 0`);
     expect(body).toContain(`${METRICS_PREFIX}model_ready 1`);
   });

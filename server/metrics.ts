@@ -90,9 +90,14 @@ function createMetrics() {
       help: 'Texts waiting for an inference worker',
       registers,
     }),
-    queueCapacity: new Gauge({
-      name: name('queue_capacity_texts'),
-      help: 'Texts the queue accepts before refusing new work with 429',
+    queueEstimatedWait: new Gauge({
+      name: name('queue_estimated_wait_seconds'),
+      help: 'Expected wait of a new document request behind the queued work, at the measured throughput',
+      registers,
+    }),
+    queueMaxWait: new Gauge({
+      name: name('queue_max_wait_seconds'),
+      help: 'Longest expected wait a new request is admitted to (MAX_QUEUE_WAIT_MS); past it 429',
       registers,
     }),
     modelReady: new Gauge({
@@ -137,14 +142,15 @@ export function recordRequest(route: string, status: number, seconds: number): v
   m.requestDuration.observe({ route }, seconds);
 }
 
-/** One batch came back from a worker: `tokens` are the real tokens of its rows. */
-export function recordBatch(texts: number, tokens: number, seconds: number): void {
+/** One batch came back from a worker on `device` (default: the loaded model's): `tokens` are the real tokens of its rows. */
+export function recordBatch(texts: number, tokens: number, seconds: number, device?: string): void {
   const m = metrics();
+  const label = device ?? m.device;
   m.batchTexts.observe(texts);
   m.batchTokens.observe(tokens);
-  m.inferenceDuration.observe({ device: m.device }, seconds);
-  m.tokensEmbedded.inc({ device: m.device }, tokens);
-  m.textsEmbedded.inc({ device: m.device }, texts);
+  m.inferenceDuration.observe({ device: label }, seconds);
+  m.tokensEmbedded.inc({ device: label }, tokens);
+  m.textsEmbedded.inc({ device: label }, texts);
 }
 
 export function recordCacheLookups(hits: number, misses: number): void {
@@ -168,8 +174,10 @@ export function recordWorkerRestart(): void {
 export async function scrape(embedder: { health(): Health }): Promise<{ body: string; contentType: string }> {
   const m = metrics();
   const health = embedder.health();
-  m.queueTexts.set(health.queue.pendingTexts);
-  m.queueCapacity.set(health.queue.capacity);
+  // No queue until the model has loaded: nothing waits then.
+  m.queueTexts.set(health.queue?.pendingTexts ?? 0);
+  m.queueEstimatedWait.set((health.queue?.estimatedWaitMs.document ?? 0) / 1000);
+  if (health.queue) m.queueMaxWait.set(health.queue.maxWaitMs / 1000);
   m.modelReady.set(health.status === 'ready' ? 1 : 0);
   return { body: await m.registry.metrics(), contentType: m.registry.contentType };
 }

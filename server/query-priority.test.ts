@@ -15,7 +15,7 @@ afterAll(() => embedder.close());
 
 /** Resolves once the documents are in the queue (tokenising is async: without this, order of submission is a race). */
 async function queued() {
-  while (embedder.health().queue.pendingTexts === 0) await new Promise((r) => setTimeout(r, 1));
+  while ((embedder.health().queue?.pendingTexts ?? 0) === 0) await new Promise((r) => setTimeout(r, 1));
 }
 
 const words = (tag: string, n: number) => `${tag} ${Array.from({ length: n }, (_, i) => `w${i}`).join(' ')}`;
@@ -25,11 +25,13 @@ describe('query priority', () => {
     const finished: string[] = [];
     const track = (name: string, work: Promise<unknown>) => work.then(() => finished.push(name));
     // Documents already queued: short rows, many batches of work.
-    const documents = Array.from({ length: 400 }, (_, i) => words(`doc${i}`, 3));
+    const documents = Array.from({ length: 100 }, (_, i) => words(`doc${i}`, 3));
     const busy = track('documents', embedder.embed(documents, { kind: 'document', field: 'texts' }));
     await queued();
-    // Then /api/embed with kind "query" but far more tokens than a query has.
-    const longQueries = Array.from({ length: 8 }, (_, i) => words(`long${i}`, 40));
+    // Then /api/embed with kind "query" but far more tokens than a query has, and more work in all
+    // than the documents: sharing the worker fairly with them (document class), they finish after
+    // the documents; had they got query priority, they would finish before.
+    const longQueries = Array.from({ length: 24 }, (_, i) => words(`long${i}`, 60));
     const bulk = track('long "queries"', embedder.embed(longQueries, { kind: 'query', field: 'texts' }));
     // Then the one query of a search.
     const search = track(

@@ -10,6 +10,7 @@ import { AppError } from '../lib/errors';
 import type { Health, ModelInfo } from '../lib/schemas';
 import { l2NormalizeInPlace } from '../lib/vector-math';
 import { type EmbedItem, embedThroughCache, idItems, type RunResult, textItems } from './embed-pipeline';
+import { RemoteAdmission } from './remote-admission';
 import { RemoteClient } from './remote-client';
 import { CallSlots } from './remote-slots';
 import { requestLimits, type Settings } from './settings';
@@ -40,9 +41,9 @@ export class RemoteEmbedder implements TextEmbedder {
   private reachable?: Reachability;
   private timer?: NodeJS.Timeout;
   private closed = false;
-  private pending = 0;
   private readonly client: RemoteClient;
   private readonly slots: CallSlots;
+  private readonly admission: RemoteAdmission;
 
   constructor(
     private readonly settings: Settings,
@@ -56,6 +57,11 @@ export class RemoteEmbedder implements TextEmbedder {
       maxRetries: settings.EMBEDDINGS_MAX_RETRIES,
     });
     this.slots = new CallSlots(settings.EMBEDDINGS_CONCURRENCY);
+    this.admission = new RemoteAdmission({
+      maxWaitMs: settings.MAX_QUEUE_WAIT_MS,
+      concurrency: settings.EMBEDDINGS_CONCURRENCY,
+      callDeadlineMs: settings.EMBEDDINGS_TIMEOUT_MS,
+    });
   }
 
   start(): Promise<void> {
@@ -136,7 +142,7 @@ export class RemoteEmbedder implements TextEmbedder {
     const s = this.state;
     const base = {
       workerRestarts: 0,
-      queue: { pendingTexts: this.pending, capacity: this.settings.MAX_QUEUE_TEXTS },
+      queue: this.admission.stats(),
       limits: requestLimits(this.settings),
       backend: {
         kind: 'remote' as const,
@@ -198,15 +204,9 @@ export class RemoteEmbedder implements TextEmbedder {
     opts: EmbedOptions,
     onProgress?: (done: number) => void,
   ): Promise<RunResult> {
-    if (this.pending + inputs.length > this.settings.MAX_QUEUE_TEXTS) {
-      throw new AppError(
-        'queue_full',
-        `The server is busy: ${this.pending} texts are waiting for the embedding backend (limit ${this.settings.MAX_QUEUE_TEXTS}). Retry shortly.`,
-        { retryAfterSeconds: 1 },
-      );
-    }
     const size = this.settings.EMBEDDINGS_BATCH_SIZE;
     const starts = Array.from({ length: Math.ceil(inputs.length / size) }, (_, i) => i * size);
+    const counted = this.admission.admit(opts.kind, starts.length, inputs.length);
     const vectors: Float32Array[] = new Array(inputs.length);
     const tokens: number[] = new Array(inputs.length).fill(0);
     const abort = new AbortController();
@@ -216,17 +216,24 @@ export class RemoteEmbedder implements TextEmbedder {
     let startedAt: number | undefined;
     let next = 0;
     let done = 0;
-    this.pending += inputs.length;
     try {
       const lane = async () => {
         while (next < starts.length && !abort.signal.aborted) {
           const from = starts[next++] as number;
           const batch = inputs.slice(from, from + size);
           const release = await this.slots.acquire(opts.kind, abort.signal);
-          startedAt ??= performance.now();
+          const callAt = performance.now();
+          if (startedAt === undefined) {
+            startedAt = callAt;
+            this.admission.recordQueueTime(callAt - queuedAt);
+          }
           const answer = await this.client
             .embed(batch as string[] | number[][], model, abort.signal, opts.field)
-            .finally(release);
+            .finally(() => {
+              release();
+              counted.callDone();
+            });
+          this.admission.recordCall(performance.now() - callAt, answer.promptTokens ?? 0);
           answer.vectors.forEach((v, i) => {
             vectors[from + i] = l2NormalizeInPlace(v);
           });
@@ -256,7 +263,7 @@ export class RemoteEmbedder implements TextEmbedder {
         this.noteReachable(answersAtAll(err), err.message);
       throw err;
     } finally {
-      this.pending -= inputs.length;
+      counted.release();
       opts.signal?.removeEventListener('abort', onAbort);
     }
     const doneAt = performance.now();

@@ -7,6 +7,7 @@
  * the app; inside the app, import `settings()` from ./settings.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import {
   DEFAULT_LIMITS,
@@ -63,8 +64,11 @@ const envSchema = z.object({
    * the HTTP thread under load). Measured both ways: see docs/benchmarks.md.
    */
   ORT_SPINNING: z.stringbool().default(true),
-  /** Texts waiting for the model, across all requests; past it new work is refused with 429. */
-  MAX_QUEUE_TEXTS: int(1).default(4096),
+  /**
+   * Longest expected wait behind the work already queued (at the measured throughput) that a new
+   * request is admitted to; past it → 429 with Retry-After. The limit follows the machine's speed.
+   */
+  MAX_QUEUE_WAIT_MS: int(1).default(30_000),
   MAX_INPUTS: int(1).default(DEFAULT_LIMITS.maxInputs),
   MAX_CHARS_PER_TEXT: int(1).default(DEFAULT_LIMITS.maxCharsPerText),
   /** Tokens one request may send to the model (after truncation to MAX_TOKENS per text). */
@@ -75,6 +79,12 @@ const envSchema = z.object({
   WINDOW_STRIDE_TOKENS: int(1).default(DEFAULT_WINDOW_STRIDE_TOKENS),
   MAX_BODY_BYTES: int(1024).default(4 * 1024 * 1024),
   CACHE_MAX_BYTES: int(0).default(256 * 1024 * 1024),
+  /**
+   * Persistent vector cache on disk behind the in-memory one (vectors survive a restart); 0 turns
+   * it off, and so does CACHE_MAX_BYTES=0.
+   */
+  DISK_CACHE_MAX_BYTES: int(0).default(2 * 1024 * 1024 * 1024),
+  DISK_CACHE_DIR: z.string().min(1).default(path.join('.cache', 'vectors')),
   /**
    * Report `cache: {embedded, cached}` in responses. Off by default: on a shared server it tells one
    * user whether another already submitted a text.

@@ -1,11 +1,14 @@
 import 'server-only';
 /**
  * A byte-bounded LRU of embeddings, keyed by the exact text the model saw (a query's key includes
- * its instruction). Each loaded model has its own cache, so the key needs no model name. Full-length vectors are stored; `dimensions` is applied after, so one
+ * its instruction). Each loaded model has its own cache, so the key needs no model name.
+ * Full-length vectors are stored; `dimensions` is applied after, so one
  * entry serves every Matryoshka size. Searching again, or after editing one line of a large
- * knowledge base, embeds only what is new.
+ * knowledge base, embeds only what is new. Behind it, when configured, the persistent store on
+ * disk (disk-cache.ts): a memory miss is looked up there, and new vectors are written there too.
  */
 import { LRUCache } from 'lru-cache';
+import type { ModelVectorStore } from './disk-cache';
 
 export interface CachedEmbedding {
   vector: Float32Array;
@@ -17,7 +20,10 @@ const ENTRY_OVERHEAD_BYTES = 96;
 export class VectorCache {
   private readonly lru?: LRUCache<string, CachedEmbedding>;
 
-  constructor(maxBytes: number) {
+  constructor(
+    maxBytes: number,
+    private readonly disk?: ModelVectorStore,
+  ) {
     if (maxBytes > 0) {
       this.lru = new LRUCache({
         maxSize: maxBytes,
@@ -27,10 +33,16 @@ export class VectorCache {
   }
 
   get(text: string): CachedEmbedding | undefined {
-    return this.lru?.get(text);
+    const inMemory = this.lru?.get(text);
+    if (inMemory || !this.disk) return inMemory;
+    const onDisk = this.disk.get(text);
+    if (onDisk) this.lru?.set(text, onDisk);
+    return onDisk;
   }
 
-  set(text: string, value: CachedEmbedding) {
-    this.lru?.set(text, value);
+  /** Remembers new vectors; the disk write is queued, never awaited. */
+  setMany(entries: Map<string, CachedEmbedding>) {
+    for (const [text, value] of entries) this.lru?.set(text, value);
+    this.disk?.setMany(entries);
   }
 }

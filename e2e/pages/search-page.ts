@@ -134,7 +134,7 @@ export class SearchPage {
       status,
       message,
       workerRestarts: 0,
-      queue: { pendingTexts: 0, capacity: 4096 },
+      // No queue: it exists once the model is loaded.
       limits: DEFAULT_LIMITS,
     };
     await this.page.route('**/api/health', (route) => route.fulfill({ status: 503, json: body }));

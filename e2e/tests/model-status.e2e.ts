@@ -32,10 +32,10 @@ test('the random test model is flagged by an amber banner', async ({ app }) => {
 });
 
 // The two states below cannot be produced on demand by a healthy test server, so the browser is
-// handed the health answers the server gives in those states (the body shape is lib/schemas.ts's).
+// handed the health answers the server gives in those states (the body shape is lib/schemas.ts's;
+// there is no queue before the model is loaded).
 const SERVER_STATE = {
   workerRestarts: 0,
-  queue: { pendingTexts: 0, capacity: 4096 },
   limits: DEFAULT_LIMITS,
 };
 

@@ -199,7 +199,7 @@ test('a long search shows streamed progress and Cancel stops it', async ({ app, 
   assert.equal(await app.cancelButton.count(), 0);
   await expect(app.searchButton).toHaveAttribute('aria-disabled', 'false');
   // The abort reaches the server, which drops the queued texts.
-  await expect(async () => assert.equal((await app.health()).queue.pendingTexts, 0)).toPass({
+  await expect(async () => assert.equal((await app.health()).queue?.pendingTexts, 0)).toPass({
     timeout: 15_000,
   });
 });

@@ -24,7 +24,7 @@ export interface ServerProcess {
 export interface StartOptions {
   port: number;
   modelDir: string;
-  /** Extra server settings (MAX_QUEUE_TEXTS, …); see server/settings.ts. */
+  /** Extra server settings (MAX_QUEUE_WAIT_MS, …); see server/settings.ts. */
   env?: Record<string, string>;
   /** Flags for node itself (e.g. --trace-gc, which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
@@ -71,6 +71,8 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
+      // A test server starts with no vectors from earlier runs unless the test asks for the disk cache.
+      DISK_CACHE_MAX_BYTES: '0',
       ...opts.env,
       MODEL_DIR: opts.modelDir,
       PORT: String(opts.port),
