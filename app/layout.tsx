@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { CATALOGUES } from '@/lib/i18n/catalogues';
@@ -10,6 +10,12 @@ import './globals.css';
 export async function generateMetadata(): Promise<Metadata> {
   const { meta } = CATALOGUES[await requestLocale()];
   return { title: meta.title, description: meta.description };
+}
+
+/** A color-scheme meta tag too, so the browser paints its blank canvas in the theme before the CSS arrives. */
+export async function generateViewport(): Promise<Viewport> {
+  const theme = await requestTheme();
+  return { colorScheme: theme === 'system' ? 'light dark' : theme };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

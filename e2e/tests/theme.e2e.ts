@@ -53,7 +53,9 @@ test.describe('in a light system theme', () => {
     expect((await context.cookies()).find((cookie) => cookie.name === THEME_COOKIE)?.value).toBe('dark');
     const response = await page.reload();
     // The server's own HTML carries the theme, so the first paint is dark with no light flash.
-    expect(await response?.text()).toMatch(/<html[^>]* data-theme="dark"/);
+    const html = (await response?.text()) ?? '';
+    expect(html).toMatch(/<html[^>]* data-theme="dark"/);
+    expect(html).toContain('<meta name="color-scheme" content="dark"/>');
     await expect(page.getByLabel('Theme')).toHaveValue('dark');
     expect(await backgroundLightness(page.locator('body'))).toBeLessThan(64);
   });
