@@ -291,7 +291,7 @@ export function SearchScreen() {
       <p data-testid="live-announcer" aria-live="polite" className="sr-only">
         {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold))}
       </p>
-      <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
+      <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-500 text-xs sm:px-6">
         Semantic Radar · cosine similarity over Qwen3-Embedding vectors, computed on the server
       </footer>
     </div>
