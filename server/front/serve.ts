@@ -12,6 +12,7 @@
  */
 import http from 'node:http';
 import next from 'next';
+import { heldEmbedder } from '../embedder-holder';
 import { processLogger } from '../process-logger';
 import { parseSettings, type Settings } from '../settings-schema';
 import { clientAddress, guardConnections } from './connections';
@@ -22,11 +23,12 @@ import { UnreadResponses } from './unread-responses';
 /**
  * Exits once the inference workers have stopped. `process.exit` while a worker is inside
  * onnxruntime's native code aborts the process (exit 134; see server/worker-stop.ts), so the
- * embedder, which Next's instrumentation keeps on globalThis, is closed first.
+ * embedder (../embedder-holder) is closed first.
  */
 async function exitAfterWorkersStop(code: number): Promise<never> {
-  const holder = globalThis as { __semanticRadarEmbedder?: { close(): Promise<void> } };
-  await holder.__semanticRadarEmbedder?.close().catch(() => {});
+  await heldEmbedder()
+    ?.close()
+    .catch(() => {});
   process.exit(code);
 }
 
