@@ -38,8 +38,9 @@ export function ImportControls({
           data-testid="kb-import-input"
           accept={IMPORT_EXTENSIONS.join(',')}
           aria-label={words.fileLabel}
-          className="sr-only"
-          tabIndex={-1}
+          // Out of the accessibility tree and the tab order: the button below is the one control people
+          // reach; it opens this picker (a hidden file input still opens when clicked from script).
+          hidden
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) onFile(file);

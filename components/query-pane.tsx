@@ -23,7 +23,7 @@ interface QueryPaneProps {
 }
 
 export const inputClass =
-  'rounded-lg border border-slate-300 bg-white px-3 text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
+  'rounded-lg border border-slate-300 bg-white px-3 text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
 
 export function QueryPane(props: QueryPaneProps) {
   const { query, topK, threshold, searching, blockedReason, onSearch, onCancel, children } = props;
@@ -62,7 +62,7 @@ export function QueryPane(props: QueryPaneProps) {
             data-testid="search-button"
             aria-disabled={disabled}
             aria-describedby={blockedReason ? 'search-blocked-reason' : undefined}
-            className="inline-flex h-11 items-center justify-center gap-2 rounded-lg bg-sky-600 px-5 font-semibold text-sm text-white shadow-sm transition-colors hover:bg-sky-700 aria-disabled:cursor-not-allowed aria-disabled:bg-sky-400"
+            className="inline-flex h-11 items-center justify-center gap-2 rounded-lg bg-sky-700 px-5 font-semibold text-sm text-white shadow-sm transition-colors hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-sky-400"
           >
             <SearchIcon />
             {searching ? words.searching : words.search}
@@ -88,14 +88,14 @@ export function QueryPane(props: QueryPaneProps) {
             {blockedReason}
           </p>
         ) : (
-          <p className="mt-1.5 hidden text-slate-400 text-xs sm:block">{words.shortcuts}</p>
+          <p className="mt-1.5 hidden text-slate-500 text-xs sm:block">{words.shortcuts}</p>
         )}
       </div>
 
       <fieldset className="rounded-lg bg-slate-50 px-3 py-2.5 ring-1 ring-slate-200 ring-inset">
         <legend className="sr-only">{words.options}</legend>
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-          <span aria-hidden className="font-semibold text-[11px] text-slate-400 uppercase tracking-wider">
+          <span aria-hidden className="font-semibold text-[11px] text-slate-500 uppercase tracking-wider">
             {words.options}
           </span>
           <NumberField

@@ -288,7 +288,7 @@ export function SearchScreen() {
         topK={shownTopK}
         threshold={shownThreshold}
       />
-      <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
+      <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-500 text-xs sm:px-6">
         {m.search.footer}
       </footer>
     </div>

@@ -525,7 +525,10 @@ export const en = {
     },
   },
   // ---- theme switch
-  theme: {},
+  theme: {
+    label: 'Theme',
+    options: { system: 'System', light: 'Light', dark: 'Dark' },
+  },
 };
 
 export type Messages = typeof en;

@@ -489,5 +489,8 @@ export const zh: Messages = {
     },
   },
   // ---- theme switch
-  theme: {},
+  theme: {
+    label: '主题',
+    options: { system: '跟随系统', light: '浅色', dark: '深色' },
+  },
 };
