@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
 import { queryVectorOptions } from '@/lib/queries';
-import { plainMessage } from '@/lib/user-message';
+import { describeFailure } from '@/lib/user-message';
 import { useI18n } from './i18n-provider';
 
 interface FullVectorProps {
@@ -23,7 +23,8 @@ const BUTTON =
 
 /** All values of the query vector, on request: a compact table, copy, download, and its unit length. */
 export function FullVector({ query, instruction, dims, known }: FullVectorProps) {
-  const { m, formatNumber } = useI18n();
+  const wording = useI18n();
+  const { m, formatNumber } = wording;
   const t = m.vector.full;
   const [wanted, setWanted] = useState(false);
   // The outcome, not its words: a language switch re-words it.
@@ -38,7 +39,11 @@ export function FullVector({ query, instruction, dims, known }: FullVectorProps)
     );
   }
   if (!known && vector.isError) {
-    return <p className="text-red-800 text-sm">{t.loadFailed(plainMessage(vector.error.message))}</p>;
+    return (
+      <p className="text-red-800 text-sm">
+        {t.loadFailed(describeFailure(vector.error, () => undefined).message(wording))}
+      </p>
+    );
   }
   const values = known ?? vector.data;
   if (!values) return <p className="text-slate-500 text-sm">{t.loading(formatNumber(dims))}</p>;

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { SearchExplain, TokenizeRequest } from '@/lib/schemas';
 import { groupTokens } from '@/lib/teaching';
 import { tokenizeOptions } from '@/lib/teaching-queries';
+import { describeFailure } from '@/lib/user-message';
 import { useI18n } from './i18n-provider';
 
 interface TokenViewProps {
@@ -29,7 +30,8 @@ function visible(text: string): string {
 }
 
 export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps) {
-  const { m, formatNumber } = useI18n();
+  const wording = useI18n();
+  const { m, formatNumber } = wording;
   const t = m.teaching.tokens;
   const tokenized = useQuery(tokenizeOptions({ ...request, kind: 'query' }));
   const data = tokenized.data;
@@ -47,7 +49,7 @@ export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps
         </h3>
         {tokenized.isError ? (
           <p role="alert" className="text-red-800 text-sm">
-            {t.failed(tokenized.error.message)}
+            {t.failed(describeFailure(tokenized.error, () => undefined).message(wording))}
           </p>
         ) : !data ? (
           <p className="text-slate-500 text-sm">{t.tokenising}</p>

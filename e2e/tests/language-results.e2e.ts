@@ -147,3 +147,18 @@ test('switching to English re-words the results and views without searching agai
   await expect(page.getByRole('button', { name: 'Next 50' })).toBeVisible();
   expect(searches.count).toBe(0);
 });
+
+test('a failed tokenizer request is explained in Chinese, from the error code', async ({ app, page }) => {
+  await app.searchWithExplain();
+  // A busy server is a state the shared test server cannot be put in on demand: answer as it would.
+  await page.route('**/api/tokenize', (route) =>
+    route.fulfill({
+      status: 429,
+      json: { error: { code: 'queue_full', message: 'The embedding queue is full; retry later.' } },
+    }),
+  );
+  await app.openTeachingPanel('tokens');
+  await expect(page.getByRole('alert').filter({ hasText: '无法对查询分词' })).toHaveText(
+    '无法对查询分词：服务器正忙于其他搜索，请稍后再试。',
+  );
+});
