@@ -39,8 +39,30 @@ function loadSettings(): Settings {
   }
 }
 
+/**
+ * A parent that stops reading our output (a supervisor gone, a test harness that timed out) makes
+ * every write fail with EPIPE. Unhandled, that error reaches Next's uncaught-exception handler, which
+ * logs it to the same broken stream: a busy loop that never exits. Lost log lines are the lesser harm.
+ */
+function ignoreBrokenOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+}
+
+/** Until the server listens, a stop signal stops at once (after the workers, see above). */
+function exitOnSignalWhileStarting(): () => void {
+  const stop = () => void exitAfterWorkersStop(0);
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  return () => {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+  };
+}
+
 export async function serve(): Promise<http.Server> {
+  ignoreBrokenOutput();
   const s = loadSettings();
+  const started = exitOnSignalWhileStarting();
   const app = next({ dev: false, hostname: s.HOSTNAME, port: s.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -104,6 +126,7 @@ export async function serve(): Promise<http.Server> {
       void exitAfterWorkersStop(0);
     }, s.SHUTDOWN_GRACE_MS).unref();
   };
+  started();
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   return server;

@@ -219,9 +219,11 @@ describe('settings', () => {
 describe('starting', () => {
   test('a malformed PORT stops the server at once with a message naming it', () => {
     const run = spawnSync(process.execPath, ['scripts/serve.mjs'], {
-      env: { ...process.env, PORT: '30OO', MODEL_DIR: TEST_MODEL },
+      env: { ...process.env, PORT: '30OO', MODEL_DIR: TEST_MODEL, DISK_CACHE_MAX_BYTES: '0' },
       encoding: 'utf8',
       timeout: 60_000,
+      // spawnSync waits for the exit: a server that ignored SIGTERM would block this test forever.
+      killSignal: 'SIGKILL',
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/PORT/);
@@ -234,9 +236,12 @@ describe('starting', () => {
         PORT: new URL(server().baseUrl).port,
         HOSTNAME: '127.0.0.1',
         MODEL_DIR: TEST_MODEL,
+        DISK_CACHE_MAX_BYTES: '0',
       },
       encoding: 'utf8',
       timeout: 60_000,
+      // spawnSync waits for the exit: a server that ignored SIGTERM would block this test forever.
+      killSignal: 'SIGKILL',
     });
     expect(run.status).toBe(1);
     const errors = run.stderr.trim().split('\n');
