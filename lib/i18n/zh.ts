@@ -415,7 +415,7 @@ export const zh: Messages = {
         textB,
       ],
       morePairs: (count: string) => `……还有 ${count} 对。`,
-      scale: '色标：蓝色表示方向相反（−1），白色表示无关（0），红色表示方向相同（+1）。',
+      scale: '色标：蓝色表示方向相反（−1），无色（与页面背景相同）表示无关（0），红色表示方向相同（+1）。',
     },
     tokens: {
       queryHeading: '模型读到的查询',
