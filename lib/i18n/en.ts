@@ -449,7 +449,8 @@ export const en = {
         textB,
       ],
       morePairs: (count: string) => `… and ${count} more pairs.`,
-      scale: 'Colour scale: blue is opposed (−1), no colour (the page’s background) unrelated (0), red same direction (+1).',
+      scale:
+        'Colour scale: blue is opposed (−1), no colour (the page’s background) unrelated (0), red same direction (+1).',
     },
     tokens: {
       queryHeading: 'The query as the model reads it',
