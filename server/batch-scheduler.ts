@@ -246,7 +246,7 @@ export class BatchScheduler {
     const priority = this.waitingJobs.query.size > 0 ? 'query' : 'document';
     const jobs = [...this.waitingJobs[priority]];
     this.clock[priority] = Math.min(...jobs.map((j) => j.served));
-    const texts = takeFairBatch(jobs, this.options.maxBatchTokens);
+    const texts = takeFairBatch(jobs, this.options.maxBatchTokens, this.meter.overheadCost(device));
     const now = performance.now();
     let cost = 0;
     for (const t of texts) {

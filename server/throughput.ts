@@ -56,21 +56,37 @@ export class ThroughputMeter {
     });
   }
 
+  /** The fitted batch time on this device: fixed overhead plus time per token-equivalent. */
+  private line(f: Fit): { msPerCost: number; overheadMs: number } {
+    const spread = f.n * f.xx - f.x * f.x;
+    // Too little variety in batch sizes to separate overhead from work: treat it all as work.
+    if (spread > 1e-9 * f.n * f.xx) {
+      const slope = (f.n * f.xy - f.x * f.y) / spread;
+      const intercept = (f.y - slope * f.x) / f.n;
+      if (slope > 0 && intercept >= 0) return { msPerCost: slope, overheadMs: intercept };
+    }
+    return { msPerCost: f.y / f.x, overheadMs: 0 };
+  }
+
   /** Token-equivalents per second of one worker on this device, running full batches. */
   workerRate(device: Device): number {
     const f = this.fits.get(device);
     if (!f) return this.initialPerWorker;
-    const spread = f.n * f.xx - f.x * f.x;
-    // Too little variety in batch sizes to separate overhead from work: treat it all as work.
-    let msPerCost = f.y / f.x;
-    let overheadMs = 0;
-    if (spread > 1e-9 * f.n * f.xx) {
-      const slope = (f.n * f.xy - f.x * f.y) / spread;
-      const intercept = (f.y - slope * f.x) / f.n;
-      if (slope > 0 && intercept >= 0) [msPerCost, overheadMs] = [slope, intercept];
-    }
+    const { msPerCost, overheadMs } = this.line(f);
     const batchCost = Math.max(this.fullBatchCost, f.x / f.n);
     return (batchCost * 1000) / (overheadMs + msPerCost * batchCost);
+  }
+
+  /**
+   * The work whose compute time equals one batch's fixed overhead on this device: riding along in
+   * a batch saves about that much, adding it costs everyone in the batch that much time. Unknown
+   * (infinite: batching always pays) until a batch is measured.
+   */
+  overheadCost(device: Device): number {
+    const f = this.fits.get(device);
+    if (!f) return Number.POSITIVE_INFINITY;
+    const { msPerCost, overheadMs } = this.line(f);
+    return overheadMs / msPerCost;
   }
 
   /** Token-equivalents per second of all workers together (one worker's worth while none runs). */
