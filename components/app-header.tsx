@@ -1,17 +1,27 @@
+'use client';
+
+import { useI18n } from './i18n-provider';
+import { LanguageSwitch } from './language-switch';
 import { ModelStatus } from './model-status';
 
 export function AppHeader() {
+  const { m } = useI18n();
   return (
     <header className="border-slate-200 border-b bg-white">
       <div className="mx-auto flex max-w-6xl 2xl:max-w-[1800px] flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-3">
           <RadarLogo />
           <div>
-            <h1 className="font-bold text-lg text-slate-900 leading-tight tracking-tight">Semantic Radar</h1>
-            <p className="text-slate-500 text-xs">Find entries by meaning, not by keywords</p>
+            <h1 className="font-bold text-lg text-slate-900 leading-tight tracking-tight">
+              {m.header.title}
+            </h1>
+            <p className="text-slate-500 text-xs">{m.header.tagline}</p>
           </div>
         </div>
-        <ModelStatus />
+        <div className="flex flex-wrap items-center gap-3">
+          <ModelStatus />
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );

@@ -3,7 +3,9 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useMemo, useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
+import type { Messages } from '@/lib/i18n/catalogues';
 import type { SearchExplain } from '@/lib/schemas';
+import { useI18n } from './i18n-provider';
 import { type PlotPoint, POINT_STYLE, type PointKind } from './map-points';
 
 // recharts is large: load the chart when the map panel first opens.
@@ -31,7 +33,6 @@ function rankOf(scores: readonly number[], index: number): number {
 }
 
 const QUERY_KEY = 'query';
-const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 /** The knowledge base and the query as points on a 2D PCA map, with the true cosines on hover and focus. */
 export function EmbeddingMap({
@@ -43,6 +44,9 @@ export function EmbeddingMap({
   onSelect,
   resultCount,
 }: EmbeddingMapProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.teaching.map;
+  const percent = (share: number) => t.percent((share * 100).toFixed(1));
   const { map, scores, dims } = explain;
   const [activeKey, setActiveKey] = useState(QUERY_KEY);
 
@@ -56,7 +60,7 @@ export function EmbeddingMap({
         x: map.query[0],
         y: map.query[1],
         kind: 'query' as const,
-        label: `Query: ${query}`,
+        label: t.queryPoint(query),
         selected: false,
       },
       ...byScore.map((i) => {
@@ -67,12 +71,12 @@ export function EmbeddingMap({
           x,
           y,
           kind: kind(score),
-          label: `Entry ${i + 1}, cosine ${formatFixed4(score)}: ${texts[i] ?? ''}`,
+          label: t.entryPoint(formatNumber(i + 1), formatFixed4(score), texts[i] ?? ''),
           selected: i === selectedIndex,
         };
       }),
     ];
-  }, [map, texts, scores, query, threshold, selectedIndex]);
+  }, [map, texts, scores, query, threshold, selectedIndex, t, formatNumber]);
 
   const selectPoint = useCallback(
     (key: string) => {
@@ -84,17 +88,18 @@ export function EmbeddingMap({
   if (!map) {
     return (
       <div data-testid="map-too-small" className="space-y-2 text-slate-600 text-sm leading-6">
-        <p>
-          A map needs at least three entries. With {texts.length === 1 ? 'one entry' : 'two entries'} there is
-          nothing to spread out: any two points lie on one line, so a 2D picture would only repeat the scores
-          below.
-        </p>
+        <p>{t.tooSmall(texts.length)}</p>
         <ul className="list-disc pl-5">
           {texts.map((text, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: entries are identified by their position
             <li key={i}>
-              Entry {i + 1} (<q>{text}</q>): cosine with the query{' '}
-              <span className="font-mono">{formatFixed4(scores[i] ?? 0)}</span>
+              {t.tooSmallEntry(
+                formatNumber(i + 1),
+                <q key="text">{text}</q>,
+                <span key="score" className="font-mono">
+                  {formatFixed4(scores[i] ?? 0)}
+                </span>,
+              )}
             </li>
           ))}
         </ul>
@@ -107,22 +112,19 @@ export function EmbeddingMap({
   return (
     <div className="space-y-3">
       <p data-testid="map-variance" className="text-slate-600 text-sm leading-6">
-        Principal component analysis of the {texts.length} entries&rsquo; {dims}-dimensional vectors: the
-        horizontal axis explains {percent(ex)} of their variance, the vertical {percent(ey)} (
-        {percent(ex + ey)} in all). The query is placed into this map, not used to draw it.
+        {t.variance(formatNumber(texts.length), String(dims), percent(ex), percent(ey), percent(ex + ey))}
       </p>
       <p data-testid="map-note" className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 text-sm">
-        Squeezing {dims} dimensions into 2 loses information: points near each other on the map are often, but
-        not always, close in meaning. The cosines shown are from the full vectors, not from the map.
-        {map.converged ? '' : ' (The two axes are approximate: the fit stopped before fully settling.)'}
+        {t.squeezeNote(String(dims))}
+        {map.converged ? '' : t.notConverged}
       </p>
 
       <ScatterPlot
         points={points}
         onActivate={setActiveKey}
         onSelect={selectPoint}
-        xLabel={`PC 1 (${percent(ex)})`}
-        yLabel={`PC 2 (${percent(ey)})`}
+        xLabel={t.axis('1', percent(ex))}
+        yLabel={t.axis('2', percent(ey))}
       />
 
       <p
@@ -132,25 +134,29 @@ export function EmbeddingMap({
       >
         {activeIndex === null ? (
           <>
-            <span className="font-semibold text-violet-800">Query:</span> {query}
+            <span className="font-semibold text-violet-800">{t.activeQuery}</span> {query}
           </>
         ) : (
-          <>
-            <span className="font-semibold">Entry {activeIndex + 1}</span> · cosine with the query{' '}
-            <span data-testid="map-active-score" className="font-mono font-semibold">
+          t.activeEntry(
+            <span key="entry" className="font-semibold">
+              {t.entry(formatNumber(activeIndex + 1))}
+            </span>,
+            <span key="score" data-testid="map-active-score" className="font-mono font-semibold">
               {formatFixed4(scores[activeIndex] ?? 0)}
-            </span>
-            : {texts[activeIndex]}
-          </>
+            </span>,
+            texts[activeIndex] ?? '',
+          )
         )}
       </p>
 
       {selectedIndex !== null ? (
         <p data-testid="map-selected" className="text-slate-600 text-sm">
-          Picked entry {selectedIndex + 1}: it ranks #{rankOf(scores, selectedIndex)} of {texts.length}
-          {rankOf(scores, selectedIndex) <= resultCount
-            ? ', marked in the results above.'
-            : ', below the results shown.'}
+          {t.picked(
+            formatNumber(selectedIndex + 1),
+            formatNumber(rankOf(scores, selectedIndex)),
+            formatNumber(texts.length),
+            rankOf(scores, selectedIndex) <= resultCount,
+          )}
         </p>
       ) : null}
 
@@ -165,11 +171,10 @@ export function EmbeddingMap({
                 backgroundColor: kind === 'below' ? '#fff' : POINT_STYLE[kind].color,
               }}
             />
-            {POINT_STYLE[kind].name}
-            {kind === 'query' ? '' : ` ${threshold}`}
+            {legendName(t, kind, String(threshold))}
           </li>
         ))}
-        <li>Click a point, or use the arrow keys and Enter, to mark its row in the results.</li>
+        <li>{t.keyboardHint}</li>
       </ul>
 
       <MapTable explain={explain} texts={texts} />
@@ -177,28 +182,34 @@ export function EmbeddingMap({
   );
 }
 
+function legendName(t: Messages['teaching']['map'], kind: PointKind, threshold: string): string {
+  if (kind === 'query') return t.legendQuery;
+  return kind === 'above' ? t.legendAbove(threshold) : t.legendBelow(threshold);
+}
+
 /** The chart's text equivalent: every point's coordinates and true cosine. */
 function MapTable({ explain, texts }: { explain: SearchExplain; texts: readonly string[] }) {
+  const t = useI18n().m.teaching.map;
   const [open, setOpen] = useState(false);
   const map = explain.map;
   if (!map) return null;
   return (
     <details onToggle={(event) => setOpen(event.currentTarget.open)} className="text-sm">
-      <summary className="min-h-8 cursor-pointer font-medium text-slate-700">The map as a table</summary>
+      <summary className="min-h-8 cursor-pointer font-medium text-slate-700">{t.tableSummary}</summary>
       {open ? (
         <div className="mt-2 max-h-80 overflow-auto rounded-lg ring-1 ring-slate-200">
           <table data-testid="map-table" className="w-full text-left text-xs tabular-nums">
             <thead className="sticky top-0 bg-slate-50 text-slate-500">
               <tr>
-                <th className="px-2 py-1">Point</th>
-                <th className="px-2 py-1 text-right">PC 1</th>
-                <th className="px-2 py-1 text-right">PC 2</th>
-                <th className="px-2 py-1 text-right">Cosine</th>
+                <th className="px-2 py-1">{t.tablePoint}</th>
+                <th className="px-2 py-1 text-right">{t.tableAxis('1')}</th>
+                <th className="px-2 py-1 text-right">{t.tableAxis('2')}</th>
+                <th className="px-2 py-1 text-right">{t.tableCosine}</th>
               </tr>
             </thead>
             <tbody>
               <tr className="font-medium text-violet-800">
-                <td className="px-2 py-1">Query</td>
+                <td className="px-2 py-1">{t.tableQuery}</td>
                 <td className="px-2 py-1 text-right font-mono">{formatFixed4(map.query[0])}</td>
                 <td className="px-2 py-1 text-right font-mono">{formatFixed4(map.query[1])}</td>
                 <td className="px-2 py-1 text-right font-mono">1.0000</td>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
 import { queryVectorOptions } from '@/lib/queries';
 import { plainMessage } from '@/lib/user-message';
+import { useI18n } from './i18n-provider';
 
 interface FullVectorProps {
   query: string;
@@ -22,26 +23,25 @@ const BUTTON =
 
 /** All values of the query vector, on request: a compact table, copy, download, and its unit length. */
 export function FullVector({ query, instruction, dims, known }: FullVectorProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.vector.full;
   const [wanted, setWanted] = useState(false);
-  const [copied, setCopied] = useState<string | null>(null);
+  // The outcome, not its words: a language switch re-words it.
+  const [copied, setCopied] = useState<'copied' | 'copyRefused' | null>(null);
   const vector = useQuery({ ...queryVectorOptions(query, instruction), enabled: wanted && !known });
 
   if (!wanted) {
     return (
       <button type="button" data-testid="vector-show-all" onClick={() => setWanted(true)} className={BUTTON}>
-        Show all {dims} values
+        {t.showAll(formatNumber(dims))}
       </button>
     );
   }
   if (!known && vector.isError) {
-    return (
-      <p className="text-red-800 text-sm">
-        Could not load the whole vector: {plainMessage(vector.error.message)}
-      </p>
-    );
+    return <p className="text-red-800 text-sm">{t.loadFailed(plainMessage(vector.error.message))}</p>;
   }
   const values = known ?? vector.data;
-  if (!values) return <p className="text-slate-500 text-sm">Loading all {dims} values…</p>;
+  if (!values) return <p className="text-slate-500 text-sm">{t.loading(formatNumber(dims))}</p>;
 
   const sumOfSquares = values.reduce((sum, value) => sum + value * value, 0);
   const json = JSON.stringify(values);
@@ -49,9 +49,9 @@ export function FullVector({ query, instruction, dims, known }: FullVectorProps)
   async function copy() {
     try {
       await navigator.clipboard.writeText(json);
-      setCopied('Copied all values to the clipboard.');
+      setCopied('copied');
     } catch {
-      setCopied('The browser did not allow copying; use Download instead.');
+      setCopied('copyRefused');
     }
   }
 
@@ -67,27 +67,29 @@ export function FullVector({ query, instruction, dims, known }: FullVectorProps)
   return (
     <div data-testid="vector-full" className="space-y-3">
       <p className="text-slate-700 text-sm">
-        All <span data-testid="vector-full-count">{values.length}</span> values. Sum of their squares:{' '}
-        <strong data-testid="vector-sum-squares" className="font-mono">
-          {sumOfSquares.toFixed(3)}
-        </strong>{' '}
-        &mdash; the vector has length 1, which is why a dot product of two such vectors is their cosine
-        similarity.
+        {t.allValues(
+          <span key="count" data-testid="vector-full-count">
+            {values.length}
+          </span>,
+          <strong key="sum" data-testid="vector-sum-squares" className="font-mono">
+            {sumOfSquares.toFixed(3)}
+          </strong>,
+        )}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" data-testid="vector-copy" onClick={copy} className={BUTTON}>
-          Copy all values
+          {t.copy}
         </button>
         <button type="button" data-testid="vector-download" onClick={download} className={BUTTON}>
-          Download as JSON
+          {t.download}
         </button>
         <span role="status" className="text-slate-600 text-sm">
-          {copied}
+          {copied ? t[copied] : null}
         </span>
       </div>
       <ol
         data-testid="vector-full-values"
-        aria-label={`All ${values.length} values of the query vector`}
+        aria-label={t.listLabel(formatNumber(values.length))}
         className="grid max-h-72 grid-cols-3 gap-x-4 overflow-y-auto rounded-lg bg-slate-50 p-3 font-mono text-[11px] tabular-nums ring-1 ring-slate-200 ring-inset sm:grid-cols-6 lg:grid-cols-8"
       >
         {values.map((value, i) => (

@@ -11,9 +11,9 @@ export interface PlotPoint {
   selected: boolean;
 }
 
-/** Shape, not only colour, tells the kinds apart (the legend names both). */
-export const POINT_STYLE: Record<PointKind, { color: string; name: string }> = {
-  query: { color: '#7c3aed', name: 'Query (diamond)' },
-  above: { color: '#059669', name: 'Above the threshold (filled)' },
-  below: { color: '#94a3b8', name: 'Below the threshold (hollow)' },
+/** Shape, not only colour, tells the kinds apart (the legend, worded by the catalogue, names both). */
+export const POINT_STYLE: Record<PointKind, { color: string }> = {
+  query: { color: '#7c3aed' },
+  above: { color: '#059669' },
+  below: { color: '#94a3b8' },
 };

@@ -3,6 +3,7 @@
 import type { CompletedSearch } from '@/hooks/use-search';
 import { formatMs } from '@/lib/format';
 import { passesThreshold, type SearchResponse } from '@/lib/schemas';
+import { useI18n } from './i18n-provider';
 import { ResultRow } from './result-row';
 
 interface ResultListProps {
@@ -25,6 +26,8 @@ export function ResultList({
   onSelectLine,
   highlightedIndex = null,
 }: ResultListProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.results;
   const { response, entries, request } = completed;
   const shown = response.results.slice(0, topK).map((result, position) => ({
     result,
@@ -65,21 +68,26 @@ export function ResultList({
         </p>
       ) : null}
       <p data-testid="results-summary" className="mb-3 text-slate-600 text-sm">
-        Best matches for{' '}
-        <q dir="auto" className="font-medium text-slate-900">
-          {truncate(request.query, 80)}
-        </q>
-        {withoutInstruction ? ' (embedded without the instruction)' : null}
+        {t.bestMatchesFor(
+          <q key="query" dir="auto" className="font-medium text-slate-900">
+            {truncate(request.query, 80)}
+          </q>,
+        )}
+        {withoutInstruction ? t.embeddedWithoutInstruction : null}
         {' · '}
-        <span className="text-emerald-700">{confident.length} above</span> the threshold {threshold}
+        {t.aboveThreshold(
+          <span key="count" className="text-emerald-700">
+            {t.aboveCount(formatNumber(confident.length))}
+          </span>,
+          String(threshold),
+        )}
       </p>
       {confident.length === 0 ? (
         <p
           data-testid="no-confident-match"
           className="mb-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 text-sm"
         >
-          No confident match: no entry scores above the threshold {threshold}. The closest entries are listed
-          below as weaker matches; they are probably not what you are looking for.
+          {t.noConfidentMatch(String(threshold))}
         </p>
       ) : (
         <ol data-testid="confident-results" className="divide-y divide-slate-100">
@@ -89,7 +97,7 @@ export function ResultList({
       {weaker.length > 0 ? (
         <details data-testid="weaker-results" className="mt-2 border-slate-100 border-t pt-2">
           <summary className="flex min-h-11 items-center text-slate-600 text-sm sm:min-h-8">
-            {weaker.length} weaker {weaker.length === 1 ? 'match' : 'matches'} (at or below the threshold)
+            {t.weakerMatches(weaker.length, formatNumber(weaker.length))}
           </summary>
           <ol className="mt-2 divide-y divide-slate-100">{weaker.map(row)}</ol>
         </details>
@@ -100,18 +108,29 @@ export function ResultList({
 }
 
 function SearchMeta({ response }: { response: SearchResponse }) {
+  const { m, formatNumber } = useI18n();
+  const { meta, units } = m.results;
   const { cache, timingMs, model, device, query } = response;
   return (
     <p
       data-testid="search-meta"
       className="mt-3 border-slate-100 border-t pt-3 text-slate-500 text-xs leading-5"
     >
-      {cache ? `Embedded ${cache.embedded}, cached ${cache.cached} · ` : ''}
-      {formatMs(timingMs.total)} total (embedding {formatMs(timingMs.embed)}, ranking{' '}
-      {formatMs(timingMs.rank)})
+      {cache ? meta.cache(formatNumber(cache.embedded), formatNumber(cache.cached)) : ''}
+      {meta.timing(
+        formatMs(timingMs.total, units),
+        formatMs(timingMs.embed, units),
+        formatMs(timingMs.rank, units),
+      )}
       <br />
-      Answered by <span className="font-medium text-slate-600">{model.id}</span> · {model.dtype} · {device} ·
-      query {query.tokens} tokens
+      {meta.answeredBy(
+        <span key="model" className="font-medium text-slate-600">
+          {model.id}
+        </span>,
+        model.dtype,
+        device,
+        formatNumber(query.tokens),
+      )}
     </p>
   );
 }

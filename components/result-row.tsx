@@ -3,6 +3,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
 import type { SearchResult } from '@/lib/schemas';
+import { useI18n } from './i18n-provider';
 import { ScoreBar } from './score-bar';
 import { WindowHighlightedText, WindowNote } from './window-match';
 
@@ -30,6 +31,8 @@ export function ResultRow({
   onSelectLine,
   highlighted = false,
 }: ResultRowProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.results.row;
   const textRef = useRef<HTMLParagraphElement>(null);
   const [expanded, setExpanded] = useState(false);
   const [overflows, setOverflows] = useState(false);
@@ -75,9 +78,9 @@ export function ResultRow({
               data-testid="result-line"
               onClick={() => onSelectLine(line)}
               className="min-h-11 rounded px-1 text-sky-700 underline-offset-2 hover:underline sm:min-h-6"
-              aria-label={`Line ${line}: select it in the knowledge base`}
+              aria-label={t.selectLine(formatNumber(line))}
             >
-              line {line}
+              {t.line(formatNumber(line))}
             </button>
           ) : null}
           {overflows || expanded ? (
@@ -89,13 +92,13 @@ export function ResultRow({
               onClick={() => setExpanded(!expanded)}
               className="min-h-11 rounded px-1 text-sky-700 underline-offset-2 hover:underline sm:min-h-6"
             >
-              {expanded ? 'Show less' : 'Show more'}
+              {expanded ? t.showLess : t.showMore}
             </button>
           ) : null}
           <WindowNote window={result.window} />
           {result.truncated ? (
             <span data-testid="result-truncated" className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900">
-              Only the first {maxTokens.toLocaleString('en-US')} tokens were read
+              {t.truncated(formatNumber(maxTokens))}
             </span>
           ) : null}
         </div>
@@ -104,7 +107,7 @@ export function ResultRow({
             score={result.score}
             aboveThreshold={aboveThreshold}
             threshold={threshold}
-            label={`Similarity of result ${rank}`}
+            label={t.scoreLabel(formatNumber(rank))}
           />
           <span
             data-testid="result-score"

@@ -13,6 +13,7 @@
 import type { KeyboardEvent } from 'react';
 import { memo, useRef } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
+import { useI18n } from './i18n-provider';
 import { type PlotPoint, POINT_STYLE } from './map-points';
 
 interface ScatterPlotProps {
@@ -39,6 +40,7 @@ export const ScatterPlot = memo(function ScatterPlot({
   yLabel,
   height = 380,
 }: ScatterPlotProps) {
+  const queryMark = useI18n().m.teaching.map.queryMark;
   const containerRef = useRef<HTMLDivElement>(null);
   const position = new Map(points.map((p, i) => [p.key, i]));
 
@@ -97,7 +99,7 @@ export const ScatterPlot = memo(function ScatterPlot({
         )}
         {payload.kind === 'query' ? (
           <text x={cx + 12} y={cy + 4} fontSize={12} fontWeight={600} fill="#4c1d95">
-            Query
+            {queryMark}
           </text>
         ) : null}
       </g>

@@ -1,4 +1,5 @@
 import { clampUnit, formatFixed4 } from '@/lib/format';
+import { useI18n } from './i18n-provider';
 
 interface ScoreBarProps {
   score: number;
@@ -10,6 +11,7 @@ interface ScoreBarProps {
 
 /** A cosine similarity as a bar: the score clamped to 0..1, green above the threshold, grey below. */
 export function ScoreBar({ score, aboveThreshold, threshold, label }: ScoreBarProps) {
+  const t = useI18n().m.results.row;
   const value = clampUnit(score);
   const showThreshold = threshold !== undefined && threshold > 0 && threshold < 1;
   return (
@@ -19,7 +21,7 @@ export function ScoreBar({ score, aboveThreshold, threshold, label }: ScoreBarPr
       aria-valuemin={0}
       aria-valuemax={1}
       aria-valuenow={value}
-      aria-valuetext={`similarity ${formatFixed4(score)}`}
+      aria-valuetext={t.scoreValue(formatFixed4(score))}
       data-testid="result-bar"
       data-above-threshold={aboveThreshold ? 'true' : 'false'}
       className="relative h-2.5 w-full overflow-hidden rounded-full bg-slate-100 ring-1 ring-slate-200 ring-inset"
@@ -31,7 +33,7 @@ export function ScoreBar({ score, aboveThreshold, threshold, label }: ScoreBarPr
       {showThreshold ? (
         <div
           aria-hidden
-          title={`threshold ${threshold}`}
+          title={t.thresholdTick(String(threshold))}
           className="absolute inset-y-0 w-0.5 bg-slate-600/50"
           style={{ left: `${threshold * 100}%` }}
         />

@@ -3,6 +3,7 @@
 import { formatFixed4 } from '@/lib/format';
 import type { SearchExplain } from '@/lib/schemas';
 import { divergingColor, NEAR_DUPLICATE_MIN, nearDuplicatePairs, textColorOn } from '@/lib/teaching';
+import { useI18n } from './i18n-provider';
 
 interface SimilarityHeatmapProps {
   explain: SearchExplain;
@@ -17,31 +18,33 @@ const NUMBERS_IN_CELLS_MAX = 12;
  * and the score, so the grid reads without colour, by hover or by a screen reader.
  */
 export function SimilarityHeatmap({ explain, texts }: SimilarityHeatmapProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.teaching.heatmap;
   const { indices, matrix } = explain.heatmap;
   const withNumbers = indices.length <= NUMBERS_IN_CELLS_MAX;
   const cell = withNumbers ? 'h-10 min-w-14 px-1 text-[11px]' : 'h-3.5 w-3.5 min-w-3.5 p-0';
-  const name = (i: number) => `Entry ${i + 1}`;
+  const name = (i: number) => t.entry(formatNumber(i + 1));
   const pairs = nearDuplicatePairs(indices, matrix);
 
   return (
     <div className="space-y-4">
       {indices.length < texts.length ? (
         <p data-testid="heatmap-subset" className="text-slate-600 text-sm">
-          Showing the {indices.length} entries that score highest for this query, out of {texts.length}: all
-          pairs would be {(texts.length * texts.length).toLocaleString('en-US')} cells, too many to read.
+          {t.subset(
+            formatNumber(indices.length),
+            formatNumber(texts.length),
+            formatNumber(texts.length * texts.length),
+          )}
         </p>
       ) : null}
 
       <div className="overflow-auto rounded-lg ring-1 ring-slate-200">
         <table data-testid="heatmap" className="border-separate border-spacing-px font-mono tabular-nums">
-          <caption className="sr-only">
-            Cosine similarity of every pair of entries, and of each entry with the query (first row). Each
-            cell is labelled with its pair and score.
-          </caption>
+          <caption className="sr-only">{t.caption}</caption>
           <thead>
             <tr>
               <th scope="col" className="sticky left-0 bg-white px-1 text-left text-[10px] text-slate-400">
-                <span className="sr-only">Row</span>
+                <span className="sr-only">{t.rowHeader}</span>
               </th>
               {indices.map((i) => (
                 <th
@@ -57,9 +60,9 @@ export function SimilarityHeatmap({ explain, texts }: SimilarityHeatmapProps) {
           </thead>
           <tbody>
             <HeatmapRow
-              label="Query"
+              label={t.query}
               scores={indices.map((i) => explain.scores[i] ?? 0)}
-              cellName={(k) => `Query × ${name(indices[k] as number)}`}
+              cellName={(k) => `${t.query} × ${name(indices[k] as number)}`}
               cellClass={cell}
               withNumbers={withNumbers}
               testId="heatmap-query-row"
@@ -84,22 +87,29 @@ export function SimilarityHeatmap({ explain, texts }: SimilarityHeatmapProps) {
 
       <section aria-labelledby="near-duplicates-heading" className="text-sm">
         <h3 id="near-duplicates-heading" className="font-medium text-slate-800">
-          Near-duplicate pairs (cosine ≥ {NEAR_DUPLICATE_MIN})
+          {t.nearDuplicates(String(NEAR_DUPLICATE_MIN))}
         </h3>
         {pairs.length === 0 ? (
           <p data-testid="near-duplicates-none" className="text-slate-500">
-            No two of these entries reach {NEAR_DUPLICATE_MIN}.
+            {t.noNearDuplicates(String(NEAR_DUPLICATE_MIN))}
           </p>
         ) : (
           <ul data-testid="near-duplicates" className="mt-1 space-y-1">
             {pairs.slice(0, 20).map(({ a, b, score }) => (
               <li key={`${a}-${b}`} className="text-slate-700">
-                <span className="font-mono font-semibold">{formatFixed4(score)}</span> · {name(a)}{' '}
-                <q>{texts[a]}</q> and {name(b)} <q>{texts[b]}</q>
+                {t.pair(
+                  <span key="score" className="font-mono font-semibold">
+                    {formatFixed4(score)}
+                  </span>,
+                  name(a),
+                  <q key="a">{texts[a]}</q>,
+                  name(b),
+                  <q key="b">{texts[b]}</q>,
+                )}
               </li>
             ))}
             {pairs.length > 20 ? (
-              <li className="text-slate-500">… and {pairs.length - 20} more pairs.</li>
+              <li className="text-slate-500">{t.morePairs(formatNumber(pairs.length - 20))}</li>
             ) : null}
           </ul>
         )}
@@ -150,6 +160,7 @@ function HeatmapRow({ label, title, scores, cellName, cellClass, withNumbers, te
 }
 
 function Legend() {
+  const t = useI18n().m.teaching.heatmap;
   const stops = [-1, -0.5, 0, 0.5, 1];
   return (
     <figure className="max-w-sm text-slate-500 text-xs">
@@ -163,9 +174,7 @@ function Legend() {
           <span key={s}>{s.toFixed(1)}</span>
         ))}
       </div>
-      <figcaption>
-        Colour scale: blue is opposed (−1), white unrelated (0), red same direction (+1).
-      </figcaption>
+      <figcaption>{t.scale}</figcaption>
     </figure>
   );
 }

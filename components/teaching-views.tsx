@@ -1,7 +1,9 @@
 'use client';
 
 import type { SearchRequest, SearchResponse } from '@/lib/schemas';
+import { VECTOR_WINDOW } from '@/lib/teaching';
 import { EmbeddingMap } from './embedding-map';
+import { useI18n } from './i18n-provider';
 import { SimilarityHeatmap } from './similarity-heatmap';
 import { TeachingPanel } from './teaching-panel';
 import { TokenView } from './token-view';
@@ -20,16 +22,14 @@ interface TeachingViewsProps {
  * search shown (computed once by the server from its vectors), so opening one does no model work.
  */
 export function TeachingViews({ request, response, threshold, selectedIndex, onSelect }: TeachingViewsProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.teaching.panels;
   const explain = response.explain;
   if (!explain) return null;
   const texts = request.knowledgeBase;
   return (
     <div data-testid="teaching-views" className="space-y-4">
-      <TeachingPanel
-        id="map"
-        title="Map of the space"
-        summary={`The ${texts.length} entries and the query as points: nearby points tend to mean similar things.`}
-      >
+      <TeachingPanel id="map" title={t.mapTitle} summary={t.mapSummary(formatNumber(texts.length))}>
         {() => (
           <EmbeddingMap
             explain={explain}
@@ -42,18 +42,10 @@ export function TeachingViews({ request, response, threshold, selectedIndex, onS
           />
         )}
       </TeachingPanel>
-      <TeachingPanel
-        id="heatmap"
-        title="Similarity heatmap"
-        summary="Every entry compared with every other, and with the query."
-      >
+      <TeachingPanel id="heatmap" title={t.heatmapTitle} summary={t.heatmapSummary}>
         {() => <SimilarityHeatmap explain={explain} texts={texts} />}
       </TeachingPanel>
-      <TeachingPanel
-        id="tokens"
-        title="The tokenizer at work"
-        summary="The exact text the model reads, cut into the tokens it sees."
-      >
+      <TeachingPanel id="tokens" title={t.tokensTitle} summary={t.tokensSummary}>
         {() => (
           <TokenView
             request={{ text: request.query, instruction: request.instruction, task: request.task }}
@@ -65,8 +57,8 @@ export function TeachingViews({ request, response, threshold, selectedIndex, onS
       </TeachingPanel>
       <TeachingPanel
         id="facts"
-        title="Vector facts and why this score"
-        summary={`All ${explain.dims} values of the query vector, 50 at a time, beside any result's.`}
+        title={t.factsTitle}
+        summary={t.factsSummary(String(explain.dims), String(VECTOR_WINDOW))}
       >
         {() => <VectorFacts explain={explain} results={response.results} />}
       </TeachingPanel>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { SearchExplain, TokenizeRequest } from '@/lib/schemas';
 import { groupTokens } from '@/lib/teaching';
 import { tokenizeOptions } from '@/lib/teaching-queries';
+import { useI18n } from './i18n-provider';
 
 interface TokenViewProps {
   /** Exactly what the search sent for the query (its text and instruction choice). */
@@ -28,6 +29,8 @@ function visible(text: string): string {
 }
 
 export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.teaching.tokens;
   const tokenized = useQuery(tokenizeOptions({ ...request, kind: 'query' }));
   const data = tokenized.data;
   const eos = data?.tokens.at(-1);
@@ -40,14 +43,14 @@ export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps
     <div className="space-y-5">
       <section aria-labelledby="token-query-heading" className="space-y-2">
         <h3 id="token-query-heading" className="font-medium text-slate-800 text-sm">
-          The query as the model reads it
+          {t.queryHeading}
         </h3>
         {tokenized.isError ? (
           <p role="alert" className="text-red-800 text-sm">
-            Could not tokenise the query: {tokenized.error.message}
+            {t.failed(tokenized.error.message)}
           </p>
         ) : !data ? (
-          <p className="text-slate-500 text-sm">Tokenising…</p>
+          <p className="text-slate-500 text-sm">{t.tokenising}</p>
         ) : (
           <>
             <pre
@@ -62,26 +65,23 @@ export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps
               {data.text.slice(data.instruction?.stop ?? 0)}
             </pre>
             <p className="text-slate-600 text-sm">
-              {data.tokens.length} tokens:{' '}
-              {data.instruction ? (
-                <>
-                  <span className="rounded bg-amber-100 px-1">{prefixTokens} for the instruction prefix</span>
-                  ,{' '}
-                </>
-              ) : (
-                'no instruction, '
+              {t.counts(
+                formatNumber(data.tokens.length),
+                data.instruction ? (
+                  <span key="prefix" className="rounded bg-amber-100 px-1">
+                    {t.prefixTokens(formatNumber(prefixTokens))}
+                  </span>
+                ) : null,
+                <span key="query" className="rounded bg-sky-100 px-1">
+                  {t.queryTokens(formatNumber(data.tokens.length - prefixTokens - 1))}
+                </span>,
+                <span key="eos" className="rounded bg-violet-600 px-1 text-white">
+                  {eos?.text}
+                </span>,
               )}
-              <span className="rounded bg-sky-100 px-1">
-                {data.tokens.length - prefixTokens - 1} for the query
-              </span>
-              , and <span className="rounded bg-violet-600 px-1 text-white">{eos?.text}</span> at the end.
-              {data.truncated ? ` Truncated to ${data.maxTokens} tokens.` : ''}
+              {data.truncated ? t.truncatedTo(formatNumber(data.maxTokens)) : ''}
             </p>
-            <ol
-              data-testid="token-chips"
-              className="flex flex-wrap gap-1.5"
-              aria-label="Query tokens in order"
-            >
+            <ol data-testid="token-chips" className="flex flex-wrap gap-1.5" aria-label={t.chipsLabel}>
               {groups.map((group) => (
                 <li
                   key={`${group.tokens[0]?.start}-${group.tokens[0]?.id}-${group.tokens.length}-${group.part}`}
@@ -96,17 +96,19 @@ export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps
                     {group.tokens.map((t) => t.id).join(' + ')}
                   </span>
                   <span className="sr-only">
-                    {group.part === 'instruction' ? ' (instruction)' : ''}
-                    {group.part === 'eos' ? ' (end of text: the embedding token)' : ''}
+                    {group.part === 'instruction' ? t.chipInstruction : ''}
+                    {group.part === 'eos' ? t.chipEos : ''}
                   </span>
                 </li>
               ))}
             </ol>
             <p data-testid="token-eos-note" className="text-slate-600 text-sm">
-              <span className="font-semibold text-violet-800">{eos?.text}</span> (id {eos?.id}) is added at
-              the end. The model reads the tokens left to right; its hidden state at this last token,
-              normalised to length 1, is the embedding. A character split over two tokens is shown once, above
-              both ids.
+              {t.eosNote(
+                <span key="eos" className="font-semibold text-violet-800">
+                  {eos?.text}
+                </span>,
+                String(eos?.id ?? ''),
+              )}
             </p>
           </>
         )}
@@ -118,26 +120,33 @@ export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps
 }
 
 function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'request'>) {
+  const { m, formatNumber } = useI18n();
+  const t = m.teaching.tokens;
   const counts = explain.entries.map((e) => e.tokens);
   const truncated = explain.entries.filter((e) => e.truncated).length;
   const total = counts.reduce((s, n) => s + n, 0);
   return (
     <section aria-labelledby="token-entries-heading" className="space-y-2">
       <h3 id="token-entries-heading" className="font-medium text-slate-800 text-sm">
-        Knowledge-base entries (no instruction)
+        {t.entriesHeading}
       </h3>
       <p data-testid="entry-token-summary" className="text-slate-600 text-sm">
-        {texts.length} entries, {total.toLocaleString('en-US')} tokens in all (end token included), longest{' '}
-        {Math.max(...counts)}. {truncated === 0 ? 'None' : truncated} {truncated === 1 ? 'was' : 'were'} cut
-        at the limit of {maxTokens.toLocaleString('en-US')} tokens.
+        {t.entriesSummary(
+          formatNumber(texts.length),
+          formatNumber(total),
+          formatNumber(Math.max(...counts)),
+          truncated,
+          formatNumber(truncated),
+          formatNumber(maxTokens),
+        )}
       </p>
       <div className="max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200">
         <table data-testid="entry-tokens" className="w-full text-left text-xs tabular-nums">
           <thead className="sticky top-0 bg-slate-50 text-slate-500">
             <tr>
-              <th className="px-2 py-1">Entry</th>
-              <th className="px-2 py-1 text-right">Tokens</th>
-              <th className="px-2 py-1">Truncated</th>
+              <th className="px-2 py-1">{t.tableEntry}</th>
+              <th className="px-2 py-1 text-right">{t.tableTokens}</th>
+              <th className="px-2 py-1">{t.tableTruncated}</th>
             </tr>
           </thead>
           <tbody>
@@ -154,10 +163,10 @@ function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'reques
                       data-testid="entry-truncated"
                       className="rounded bg-red-100 px-1 font-medium text-red-800"
                     >
-                      ✂ cut at {maxTokens}
+                      {t.cutAt(formatNumber(maxTokens))}
                     </span>
                   ) : (
-                    <span className="text-slate-400">no</span>
+                    <span className="text-slate-400">{t.notCut}</span>
                   )}
                 </td>
               </tr>
@@ -166,9 +175,7 @@ function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'reques
         </table>
       </div>
       {texts.length > ENTRY_ROWS_SHOWN ? (
-        <p className="text-slate-500 text-xs">
-          First {ENTRY_ROWS_SHOWN} entries listed; the totals cover all.
-        </p>
+        <p className="text-slate-500 text-xs">{t.firstRows(formatNumber(ENTRY_ROWS_SHOWN))}</p>
       ) : null}
     </section>
   );

@@ -6,10 +6,11 @@
  */
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatSigned4 } from '@/lib/format';
+import { useI18n } from './i18n-provider';
 
 const SERIES = {
-  positive: { label: 'Positive', color: '#0284c7' },
-  negative: { label: 'Negative', color: '#f97316' },
+  positive: { color: '#0284c7' },
+  negative: { color: '#f97316' },
 };
 
 interface VectorChartProps {
@@ -26,6 +27,7 @@ interface VectorBarDatum {
 }
 
 export function VectorChart({ values, yDomain }: VectorChartProps) {
+  const t = useI18n().m.vector.chart;
   const data: VectorBarDatum[] = values.map((value, dimension) => ({
     dimension,
     value,
@@ -47,7 +49,7 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
           axisLine={false}
           interval={4}
           tick={{ fontSize: 11, fill: '#64748b' }}
-          label={{ value: 'dimension', position: 'insideBottom', offset: -10, fontSize: 12, fill: '#475569' }}
+          label={{ value: t.xAxis, position: 'insideBottom', offset: -10, fontSize: 12, fill: '#475569' }}
         />
         <YAxis
           tickLine={false}
@@ -57,7 +59,7 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
           allowDataOverflow={yDomain !== undefined}
           tick={{ fontSize: 11, fill: '#64748b' }}
           tickFormatter={(value: number) => value.toFixed(2)}
-          label={{ value: 'value', angle: -90, position: 'insideLeft', fontSize: 12, fill: '#475569' }}
+          label={{ value: t.yAxis, angle: -90, position: 'insideLeft', fontSize: 12, fill: '#475569' }}
         />
         <ReferenceLine y={0} stroke="#94a3b8" />
         <Tooltip
@@ -71,7 +73,7 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
                 data-testid="vector-tooltip"
                 className="rounded-lg border border-slate-200 bg-white px-2 py-1 text-xs shadow-sm"
               >
-                dimension {datum.dimension}: {formatSigned4(datum.value)}
+                {t.tooltip(String(datum.dimension), formatSigned4(datum.value))}
               </div>
             );
           }}
@@ -79,10 +81,14 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
         <Bar dataKey="value" radius={[2, 2, 2, 2]} animationDuration={400} />
       </BarChart>
       <ul className="mt-1 flex justify-end gap-4 text-slate-500 text-xs">
-        {[SERIES.positive, SERIES.negative].map((series) => (
-          <li key={series.label} className="flex items-center gap-1.5">
-            <span aria-hidden className="size-2.5 rounded-sm" style={{ backgroundColor: series.color }} />
-            {series.label}
+        {(['positive', 'negative'] as const).map((sign) => (
+          <li key={sign} className="flex items-center gap-1.5">
+            <span
+              aria-hidden
+              className="size-2.5 rounded-sm"
+              style={{ backgroundColor: SERIES[sign].color }}
+            />
+            {t[sign]}
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import {
   VECTOR_WINDOW,
   vectorFacts,
 } from '@/lib/teaching';
+import { useI18n } from './i18n-provider';
 
 const WindowBarChart = dynamic(() => import('./window-bar-chart').then((m) => m.WindowBarChart), {
   ssr: false,
@@ -32,6 +33,8 @@ const BUTTON =
  * score": a result's values beside the query's and the dimensions that add most to their cosine.
  */
 export function VectorFacts({ explain, results }: VectorFactsProps) {
+  const { m, formatNumber } = useI18n();
+  const t = m.teaching.facts;
   const ids = useId();
   const vector = explain.queryVector;
   const facts = vectorFacts(vector);
@@ -54,20 +57,17 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
   return (
     <div className="space-y-5">
       <dl data-testid="vector-facts" className="grid grid-cols-2 gap-x-8 gap-y-2 text-sm sm:grid-cols-5">
-        <Fact label="Dimensions" testId="fact-dims" value={String(facts.dims)} />
-        <Fact label="Length (norm)" testId="fact-norm" value={formatFixed4(facts.norm)} />
-        <Fact label="Min" testId="fact-min" value={formatFixed4(facts.min)} />
-        <Fact label="Max" testId="fact-max" value={formatFixed4(facts.max)} />
-        <Fact label="Mean" testId="fact-mean" value={formatFixed4(facts.mean)} />
+        <Fact label={t.dimensions} testId="fact-dims" value={String(facts.dims)} />
+        <Fact label={t.norm} testId="fact-norm" value={formatFixed4(facts.norm)} />
+        <Fact label={t.min} testId="fact-min" value={formatFixed4(facts.min)} />
+        <Fact label={t.max} testId="fact-max" value={formatFixed4(facts.max)} />
+        <Fact label={t.mean} testId="fact-mean" value={formatFixed4(facts.mean)} />
       </dl>
-      <p className="text-slate-600 text-sm">
-        Every embedding is scaled to length 1.0 (normalised), so a score compares directions only; with unit
-        vectors the cosine is simply the sum of the products of matching values.
-      </p>
+      <p className="text-slate-600 text-sm">{t.unitLength}</p>
 
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-slate-700 text-sm" htmlFor={`${ids}-start`}>
-          First dimension shown
+          {t.firstDimension}
           <input
             id={`${ids}-start`}
             data-testid="window-start"
@@ -81,7 +81,7 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
           />
         </label>
         <button type="button" onClick={() => move(-VECTOR_WINDOW)} disabled={start === 0} className={BUTTON}>
-          Previous {VECTOR_WINDOW}
+          {t.previous(String(VECTOR_WINDOW))}
         </button>
         <button
           type="button"
@@ -89,10 +89,10 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
           disabled={stop >= facts.dims}
           className={BUTTON}
         >
-          Next {VECTOR_WINDOW}
+          {t.next(String(VECTOR_WINDOW))}
         </button>
         <label className="flex flex-col gap-1 text-slate-700 text-sm" htmlFor={`${ids}-result`}>
-          Why this score? Compare with
+          {t.compareWith}
           <select
             id={`${ids}-result`}
             data-testid="why-result"
@@ -112,27 +112,39 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
       <figure>
         <WindowBarChart data={windowRows} withEntry={entry !== undefined} />
         <figcaption data-testid="window-caption" className="text-slate-600 text-sm">
-          Dimensions {start}–{stop - 1} of {facts.dims}: the query
-          {result ? ` and result #${resultPosition + 1}` : ''}, side by side. The table below lists the same
-          values.
+          {t.caption(
+            String(start),
+            String(stop - 1),
+            String(facts.dims),
+            result ? formatNumber(resultPosition + 1) : null,
+          )}
         </figcaption>
       </figure>
 
       {result && entry ? (
         <section aria-labelledby={`${ids}-why`} className="space-y-2 text-sm">
           <h3 id={`${ids}-why`} className="font-medium text-slate-800">
-            Why result #{resultPosition + 1} scores {formatFixed4(result.score)}
+            {t.whyHeading(formatNumber(resultPosition + 1), formatFixed4(result.score))}
           </h3>
           <p data-testid="why-sum" className="text-slate-600">
-            The sum of all {all.length} products (query value × entry value) is{' '}
-            <span className="font-mono font-semibold">{formatFixed4(total)}</span>: the cosine. The dimensions
-            that add the most:
+            {t.whySum(
+              formatNumber(all.length),
+              <span key="sum" className="font-mono font-semibold">
+                {formatFixed4(total)}
+              </span>,
+            )}
           </p>
           <ol data-testid="why-top" className="grid gap-1 font-mono text-xs sm:grid-cols-2">
             {topContributions(all).map((c) => (
               <li key={c.dimension} className="rounded bg-slate-50 px-2 py-1">
-                dim {c.dimension}: {formatFixed4(c.query)} × {formatFixed4(c.entry)} ={' '}
-                <span className="font-semibold">{formatFixed4(c.product)}</span>
+                {t.contribution(
+                  String(c.dimension),
+                  formatFixed4(c.query),
+                  formatFixed4(c.entry),
+                  <span key="product" className="font-semibold">
+                    {formatFixed4(c.product)}
+                  </span>,
+                )}
               </li>
             ))}
           </ol>
@@ -140,15 +152,15 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
       ) : null}
 
       <details className="text-sm">
-        <summary className="min-h-8 cursor-pointer font-medium text-slate-700">The window as a table</summary>
+        <summary className="min-h-8 cursor-pointer font-medium text-slate-700">{t.tableSummary}</summary>
         <div className="mt-2 max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200">
           <table data-testid="window-table" className="w-full text-right font-mono text-xs tabular-nums">
             <thead className="sticky top-0 bg-slate-50 text-slate-500">
               <tr>
-                <th className="px-2 py-1">Dimension</th>
-                <th className="px-2 py-1">Query</th>
-                {entry ? <th className="px-2 py-1">Entry</th> : null}
-                {entry ? <th className="px-2 py-1">Product</th> : null}
+                <th className="px-2 py-1">{t.dimension}</th>
+                <th className="px-2 py-1">{t.query}</th>
+                {entry ? <th className="px-2 py-1">{t.entry}</th> : null}
+                {entry ? <th className="px-2 py-1">{t.product}</th> : null}
               </tr>
             </thead>
             <tbody>

@@ -7,6 +7,7 @@ import { formatFixed4, withMinusSign } from '@/lib/format';
 import { QUERY_PREVIEW_LENGTH } from '@/lib/schemas';
 import { DisclosureChevron } from './disclosure-chevron';
 import { FullVector } from './full-vector';
+import { useI18n } from './i18n-provider';
 
 // The charting library is large and the panel starts closed: load it when the panel first opens.
 const VectorChart = dynamic(() => import('./vector-chart').then((module) => module.VectorChart), {
@@ -26,6 +27,7 @@ function sharedYDomain(dims: number): readonly [number, number] {
 /** "Behind the scenes": the query's embedding as numbers and as a bar chart. */
 export function VectorPanel({ search }: { search: CompletedSearch | null }) {
   // The chart mounts only while open, so it measures a visible container (and loads on first open).
+  const { m, formatNumber } = useI18n();
   const [open, setOpen] = useState(false);
   const shown = search?.response.query.vector.length ?? QUERY_PREVIEW_LENGTH;
 
@@ -40,10 +42,8 @@ export function VectorPanel({ search }: { search: CompletedSearch | null }) {
         className="flex min-h-11 list-none items-center justify-between gap-3 rounded-2xl px-5 py-4 hover:bg-slate-50 sm:px-6 [&::-webkit-details-marker]:hidden"
       >
         <span>
-          <span className="block font-semibold text-slate-900">Behind the scenes: the query vector</span>
-          <span className="block text-slate-500 text-sm">
-            What the model turned your query into: the first {shown} numbers of its embedding.
-          </span>
+          <span className="block font-semibold text-slate-900">{m.vector.title}</span>
+          <span className="block text-slate-500 text-sm">{m.vector.summary(formatNumber(shown))}</span>
         </span>
         <DisclosureChevron />
       </summary>
@@ -52,7 +52,7 @@ export function VectorPanel({ search }: { search: CompletedSearch | null }) {
         {search ? (
           <QueryVector search={search} showChart={open} />
         ) : (
-          <p className="text-slate-500 text-sm">Run a search to see the query&rsquo;s embedding.</p>
+          <p className="text-slate-500 text-sm">{m.vector.runSearchFirst}</p>
         )}
       </div>
     </details>
@@ -60,6 +60,8 @@ export function VectorPanel({ search }: { search: CompletedSearch | null }) {
 }
 
 function QueryVector({ search, showChart }: { search: CompletedSearch; showChart: boolean }) {
+  const { m, formatNumber } = useI18n();
+  const t = m.vector;
   const { query } = search.response;
   const withInstruction = search.request.instruction !== '';
   const [fixedScale, setFixedScale] = useState(false);
@@ -67,22 +69,23 @@ function QueryVector({ search, showChart }: { search: CompletedSearch; showChart
   return (
     <div className="space-y-4">
       <p data-testid="vector-query" className="text-slate-600 text-sm">
-        The vector of the query{' '}
-        <q dir="auto" className="font-medium text-slate-900">
-          {search.request.query}
-        </q>
-        ,{' '}
-        {withInstruction
-          ? `embedded with the ${search.request.task || search.request.instruction ? 'chosen' : 'retrieval'} instruction in front of it`
-          : 'embedded without the instruction'}
-        .
+        {t.theVectorOf(
+          <q key="query" dir="auto" className="font-medium text-slate-900">
+            {search.request.query}
+          </q>,
+          !withInstruction
+            ? t.withoutInstruction
+            : search.request.task || search.request.instruction
+              ? t.withChosenInstruction
+              : t.withRetrievalInstruction,
+        )}
       </p>
       <dl className="flex flex-wrap gap-x-8 gap-y-2 text-sm">
-        <Stat label="Dimensions">
+        <Stat label={t.dimensions}>
           <span data-testid="vector-dims">{query.dims}</span>
         </Stat>
-        <Stat label="Query tokens">{query.tokens}</Stat>
-        <Stat label="Shown">first {query.vector.length}</Stat>
+        <Stat label={t.queryTokens}>{formatNumber(query.tokens)}</Stat>
+        <Stat label={t.shown}>{t.firstN(formatNumber(query.vector.length))}</Stat>
       </dl>
 
       <label className="flex min-h-11 items-center gap-2 text-slate-700 text-sm sm:min-h-8">
@@ -93,20 +96,16 @@ function QueryVector({ search, showChart }: { search: CompletedSearch; showChart
           onChange={(event) => setFixedScale(event.target.checked)}
           className="size-4"
         />
-        Fixed y-axis from {withMinusSign(yDomain[0].toFixed(2))} to {yDomain[1].toFixed(2)}, the same for
-        every query (so screenshots compare; taller bars are cut off)
+        {t.fixedScale(withMinusSign(yDomain[0].toFixed(2)), yDomain[1].toFixed(2))}
       </label>
 
       <figure>
         {showChart ? <VectorChart values={query.vector} yDomain={fixedScale ? yDomain : undefined} /> : null}
-        <figcaption className="sr-only">
-          Bar chart of the first {query.vector.length} values of the query vector; the same values are listed
-          below.
-        </figcaption>
+        <figcaption className="sr-only">{t.chartDescription(formatNumber(query.vector.length))}</figcaption>
       </figure>
 
       <div>
-        <h3 className="mb-2 font-medium text-slate-700 text-sm">Values (4 decimals)</h3>
+        <h3 className="mb-2 font-medium text-slate-700 text-sm">{t.valuesHeading}</h3>
         <ol
           data-testid="vector-values"
           className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-lg bg-slate-50 p-3 font-mono text-xs tabular-nums ring-1 ring-slate-200 ring-inset sm:grid-cols-5"

@@ -6,6 +6,7 @@
  */
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatFixed4 } from '@/lib/format';
+import { useI18n } from './i18n-provider';
 
 export interface WindowDatum {
   dimension: number;
@@ -14,11 +15,12 @@ export interface WindowDatum {
 }
 
 export const WINDOW_SERIES = {
-  query: { label: 'Query', color: '#7c3aed' },
-  entry: { label: 'Entry', color: '#0d9488' },
+  query: { color: '#7c3aed' },
+  entry: { color: '#0d9488' },
 } as const;
 
 export function WindowBarChart({ data, withEntry }: { data: readonly WindowDatum[]; withEntry: boolean }) {
+  const t = useI18n().m.teaching.facts;
   return (
     <div data-testid="window-chart" className="w-full">
       <BarChart
@@ -37,24 +39,14 @@ export function WindowBarChart({ data, withEntry }: { data: readonly WindowDatum
         <ReferenceLine y={0} stroke="#94a3b8" />
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(label) => `Dimension ${label}`}
+          labelFormatter={(label) => t.dimensionN(String(label))}
           formatter={(value, name) => [formatFixed4(Number(value)), name]}
           contentStyle={{ borderRadius: 8, borderColor: '#e2e8f0', fontSize: 12 }}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar
-          dataKey="query"
-          name={WINDOW_SERIES.query.label}
-          fill={WINDOW_SERIES.query.color}
-          isAnimationActive={false}
-        />
+        <Bar dataKey="query" name={t.query} fill={WINDOW_SERIES.query.color} isAnimationActive={false} />
         {withEntry ? (
-          <Bar
-            dataKey="entry"
-            name={WINDOW_SERIES.entry.label}
-            fill={WINDOW_SERIES.entry.color}
-            isAnimationActive={false}
-          />
+          <Bar dataKey="entry" name={t.entry} fill={WINDOW_SERIES.entry.color} isAnimationActive={false} />
         ) : null}
       </BarChart>
     </div>

@@ -1,4 +1,5 @@
 import type { SearchResult } from '@/lib/schemas';
+import { useI18n } from './i18n-provider';
 
 type MatchedWindow = NonNullable<SearchResult['window']>;
 
@@ -26,11 +27,15 @@ export function WindowHighlightedText({ text, window }: { text: string; window: 
 
 /** "Best of 4 windows: characters 1,024–2,310", next to a long entry's result. */
 export function WindowNote({ window }: { window: MatchedWindow | undefined }) {
+  const { m, formatNumber } = useI18n();
   if (!window) return null;
   return (
     <span data-testid="result-window-note" className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900">
-      Best of {window.count} windows: characters {(window.start + 1).toLocaleString('en-US')}–
-      {window.end.toLocaleString('en-US')} (marked)
+      {m.results.row.windowNote(
+        formatNumber(window.count),
+        formatNumber(window.start + 1),
+        formatNumber(window.end),
+      )}
     </span>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clampUnit, formatFixed4, formatMs } from './format';
+import { en } from './i18n/en';
+import { zh } from './i18n/zh';
 
 describe('formatFixed4', () => {
   it('shows four decimals, padding and rounding', () => {
@@ -19,9 +21,17 @@ describe('clampUnit', () => {
 
 describe('formatMs', () => {
   it('uses milliseconds below a second and seconds above', () => {
-    expect(formatMs(0.2)).toBe('<1 ms');
-    expect(formatMs(12.4)).toBe('12 ms');
-    expect(formatMs(1234)).toBe('1.23 s');
-    expect(formatMs(65_000)).toBe('65.0 s');
+    const units = en.results.units;
+    expect(formatMs(0.2, units)).toBe('<1 ms');
+    expect(formatMs(12.4, units)).toBe('12 ms');
+    expect(formatMs(1234, units)).toBe('1.23 s');
+    expect(formatMs(65_000, units)).toBe('65.0 s');
+  });
+
+  it('writes the units in the language of the catalogue it is given', () => {
+    const units = zh.results.units;
+    expect(formatMs(0.2, units)).toBe('<1 毫秒');
+    expect(formatMs(12.4, units)).toBe('12 毫秒');
+    expect(formatMs(1234, units)).toBe('1.23 秒');
   });
 });

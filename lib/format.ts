@@ -11,10 +11,18 @@ export function clampUnit(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
 
-export function formatMs(ms: number): string {
-  if (ms < 1) return '<1 ms';
-  if (ms < 1_000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+/** The words for a duration, from the page's catalogue (lib code takes them as a parameter). */
+export interface DurationUnits {
+  underOneMs: string;
+  ms: (value: string) => string;
+  s: (value: string) => string;
+}
+
+/** Whole milliseconds below a second, seconds with 2 (under 10 s) or 1 decimal above. */
+export function formatMs(ms: number, units: DurationUnits): string {
+  if (ms < 1) return units.underOneMs;
+  if (ms < 1_000) return units.ms(String(Math.round(ms)));
+  return units.s((ms / 1_000).toFixed(ms < 10_000 ? 2 : 1));
 }
 
 /** A formatted number with a true minus sign (−0.0057), as a teacher would write it. */

@@ -258,6 +258,24 @@ export class SearchPage {
     );
   }
 
+  /** Searches and returns the answer, which must carry the teaching views' `explain` data. */
+  async searchWithExplain(): Promise<SearchResponse> {
+    const outcome = await this.search();
+    if (!outcome.result?.explain) throw new Error('the page asks for explain and gets it');
+    return outcome.result;
+  }
+
+  /** Opens one of the teaching views' panels (components/teaching-views.tsx) by its id. */
+  async openTeachingPanel(id: 'map' | 'heatmap' | 'tokens' | 'facts'): Promise<void> {
+    await this.page.getByTestId(`${id}-toggle`).click();
+    await this.page.waitForFunction(
+      (panel) =>
+        (document.querySelector(`[data-testid="${panel}-panel"]`) as HTMLDetailsElement | null)?.open ===
+        true,
+      id,
+    );
+  }
+
   async openVectorPanel(): Promise<void> {
     await this.vectorToggle.click();
     await this.page.waitForFunction(

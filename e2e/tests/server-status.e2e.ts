@@ -65,8 +65,20 @@ test('a search refused because the model is loading waits for the next health ch
       },
     });
   });
+  // Hold health checks until the waiting state has been seen: on a ready server the next check can
+  // answer so soon that the state is gone before it can be looked at.
+  let releaseHealth = () => {};
+  const healthHeld = new Promise<void>((resolve) => {
+    releaseHealth = resolve;
+  });
+  await page.route('**/api/health', async (route) => {
+    await healthHeld;
+    await route.continue();
+  });
   await app.searchButton.click();
   await expect(page.getByTestId('search-waiting')).toBeVisible();
+  expect(sent).toBe(1);
+  releaseHealth();
   await app.waitForSettled();
   await expect(app.resultRows.first()).toBeVisible();
   expect(sent).toBe(2);

@@ -1,7 +1,6 @@
 /** The teaching views (issue 10): map, heatmap, tokenizer, vector facts, Dimensions and Instruction. */
 import assert from 'node:assert/strict';
-import type { Page } from '@playwright/test';
-import { HEATMAP_MAX_ENTRIES, INSTRUCTION_PRESETS, type SearchResponse } from '../../lib/schemas';
+import { HEATMAP_MAX_ENTRIES, INSTRUCTION_PRESETS } from '../../lib/schemas';
 import { expect, test } from '../fixtures';
 
 const SEED = [
@@ -15,17 +14,6 @@ const QUERY = '我想吃点东西';
 const QUERY_IDS = [104100, 99405, 27442, 100413];
 const EOS = 151643;
 
-async function openPanel(page: Page, id: string) {
-  await page.getByTestId(`${id}-toggle`).click();
-  await expect(page.getByTestId(`${id}-panel`)).toHaveJSProperty('open', true);
-}
-
-async function searched(app: import('../pages/search-page').SearchPage): Promise<SearchResponse> {
-  const outcome = await app.search();
-  assert.ok(outcome.result?.explain, 'the page asks for explain and gets it');
-  return outcome.result;
-}
-
 test.beforeEach(async ({ app }) => {
   await app.goto();
   await app.setKnowledgeBase(SEED);
@@ -36,8 +24,8 @@ test('the map draws one point per entry plus one for the query, with the varianc
   app,
   page,
 }) => {
-  const result = await searched(app);
-  await openPanel(page, 'map');
+  const result = await app.searchWithExplain();
+  await app.openTeachingPanel('map');
   await expect(page.getByTestId('map-point')).toHaveCount(SEED.length);
   await expect(page.getByTestId('map-query-point')).toHaveCount(1);
   const [ex = 0, ey = 0] = result.explain?.map?.explained ?? [];
@@ -50,8 +38,8 @@ test('hovering a point shows its entry and its true cosine; clicking it marks it
   app,
   page,
 }) => {
-  const result = await searched(app);
-  await openPanel(page, 'map');
+  const result = await app.searchWithExplain();
+  await app.openTeachingPanel('map');
   const best = result.results[0];
   assert.ok(best);
   const point = page.locator(`[data-point-key="e${best.index}"]`);
@@ -66,8 +54,8 @@ test('hovering a point shows its entry and its true cosine; clicking it marks it
 });
 
 test('map points are reachable by keyboard and named with their cosine', async ({ app, page }) => {
-  const result = await searched(app);
-  await openPanel(page, 'map');
+  const result = await app.searchWithExplain();
+  await app.openTeachingPanel('map');
   await page.getByTestId('map-query-point').focus();
   await page.keyboard.press('ArrowRight');
   const best = result.results[0];
@@ -81,8 +69,8 @@ test('map points are reachable by keyboard and named with their cosine', async (
 
 test('a base of two entries gets an explanation instead of a map', async ({ app, page }) => {
   await app.setKnowledgeBase(SEED.slice(0, 2));
-  await searched(app);
-  await openPanel(page, 'map');
+  await app.searchWithExplain();
+  await app.openTeachingPanel('map');
   await expect(page.getByTestId('map-too-small')).toContainText('at least three entries');
   await expect(page.getByTestId('map-point')).toHaveCount(0);
 });
@@ -91,8 +79,8 @@ test('a heatmap cell equals the cosine of the /api/embed vectors within 1e-4, an
   app,
   page,
 }) => {
-  await searched(app);
-  await openPanel(page, 'heatmap');
+  await app.searchWithExplain();
+  await app.openTeachingPanel('heatmap');
   await expect(page.getByTestId('heatmap-cell')).toHaveCount(SEED.length * (SEED.length + 1));
   const embed = await page.request.post('/api/embed', { data: { texts: SEED } });
   const vectors = ((await embed.json()) as { embeddings: number[][] }).embeddings;
@@ -110,8 +98,8 @@ test('the tokenizer view shows the instruction prefix, the query’s own Qwen3 i
   app,
   page,
 }) => {
-  await searched(app);
-  await openPanel(page, 'tokens');
+  await app.searchWithExplain();
+  await app.openTeachingPanel('tokens');
   const chips = page.getByTestId('token-chip');
   await expect(chips.last()).toHaveAttribute('data-part', 'eos');
   await expect(chips.last()).toHaveAttribute('data-token-ids', String(EOS));
@@ -131,8 +119,8 @@ test('the tokenizer view shows the instruction prefix, the query’s own Qwen3 i
 });
 
 test('vector facts give a unit norm and a window that stays inside the vector', async ({ app, page }) => {
-  const result = await searched(app);
-  await openPanel(page, 'facts');
+  const result = await app.searchWithExplain();
+  await app.openTeachingPanel('facts');
   const dims = result.query.dims;
   await expect(page.getByTestId('fact-dims')).toHaveText(String(dims));
   await expect(page.getByTestId('fact-norm')).toHaveText('1.0000');
@@ -148,7 +136,7 @@ test('vector facts give a unit norm and a window that stays inside the vector', 
 });
 
 test('choosing 32 dimensions re-ranks with 32-long vectors, and the page says 32', async ({ app, page }) => {
-  await searched(app);
+  await app.searchWithExplain();
   const request = app.waitForSearchRequest();
   await page.getByLabel('Dimensions').selectOption('32');
   const sent = (await request).postDataJSON() as { dimensions?: number };
@@ -160,7 +148,7 @@ test('choosing 32 dimensions re-ranks with 32-long vectors, and the page says 32
   expect(replay.result?.explain?.queryVector).toHaveLength(32);
   expect(replay.result?.query.dims).toBe(32);
   await expect(page.getByTestId('rank-move')).toHaveCount(replay.result?.results.length ?? -1);
-  await openPanel(page, 'facts');
+  await app.openTeachingPanel('facts');
   await expect(page.getByTestId('fact-dims')).toHaveText('32');
   await app.openVectorPanel();
   await expect(app.vectorDims).toHaveText('32');
@@ -175,7 +163,7 @@ test('the Instruction control searches again with the chosen task, and the token
   // A query this server has never seen, so "embedded" counts only what this change costs.
   const fresh = `想吃水果 ${Date.now()}`;
   await app.setQuery(fresh);
-  await searched(app);
+  await app.searchWithExplain();
   const request = app.waitForSearchRequest();
   await page.getByLabel('Instruction', { exact: true }).selectOption('question-answering');
   const sent = await request;
@@ -184,7 +172,7 @@ test('the Instruction control searches again with the chosen task, and the token
   // "embedded 1"; that only the query is embedded again is the vector cache's own test
   // (server/batch-scheduler.test.ts, "editing one line embeds only that line").
   expect((await sent.response())?.ok()).toBe(true);
-  await openPanel(page, 'tokens');
+  await app.openTeachingPanel('tokens');
   await expect(page.getByTestId('token-exact-text').locator('mark')).toHaveText(
     `Instruct: ${INSTRUCTION_PRESETS[1].instruction}\nQuery:`,
   );
@@ -202,8 +190,8 @@ test('a base larger than the heatmap limit shows its top entries and says why', 
     (_, i) => `line ${i + 1} of a longer base`,
   );
   await app.setKnowledgeBase(entries);
-  const result = await searched(app);
-  await openPanel(page, 'heatmap');
+  const result = await app.searchWithExplain();
+  await app.openTeachingPanel('heatmap');
   await expect(page.getByTestId('heatmap-subset')).toContainText(
     `${HEATMAP_MAX_ENTRIES} entries that score highest`,
   );
