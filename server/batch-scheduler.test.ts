@@ -141,9 +141,17 @@ describe('fairness between requests', () => {
     const t = await startTestEmbedder({ maxBatchTokens: 64, CACHE_MAX_BYTES: 0 });
     embedder = t.embedder;
     const finishedAt: number[] = [];
+    // Token ids, not texts: both requests are queued in the same tick (texts are tokenised
+    // asynchronously, so on a busy machine the second could arrive batches after the first).
+    const rows = (seed: number) =>
+      Array.from({ length: 300 }, (_, i) =>
+        Array.from({ length: 4 + (i % 13) }, (_, k) => 1000 + seed * 5000 + i * 13 + k),
+      );
     await Promise.all(
-      ['a', 'b'].map((name) =>
-        doc(t.embedder, lines(300, name)).then(() => finishedAt.push(t.batches.length)),
+      [1, 2].map((seed) =>
+        t.embedder
+          .embedTokenIds(rows(seed), { kind: 'document', field: 'input' })
+          .then(() => finishedAt.push(t.batches.length)),
       ),
     );
     const [first, second] = finishedAt as [number, number];

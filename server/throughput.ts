@@ -8,6 +8,7 @@ import 'server-only';
  * backlog runs as), for one worker, times the workers on that device. Until the first batch is
  * measured the conservative estimate stands (and /api/health says so).
  */
+import type { Health, TextKind } from '../lib/schemas';
 import type { Device } from './worker-protocol';
 
 /** Each batch keeps this share of the history before it: about the last twenty batches count. */
@@ -115,4 +116,23 @@ export class RecentSamples {
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
     return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 };
   }
+}
+
+/** The health report's queue section: one shape for the local queue and the remote backend. */
+export function queueReport(q: {
+  pendingTexts: number;
+  waitMs: (kind: TextKind) => number;
+  maxWaitMs: number;
+  tokensPerSecond: number;
+  measured: boolean;
+  queueTimes: RecentSamples;
+}): NonNullable<Health['queue']> {
+  return {
+    pendingTexts: q.pendingTexts,
+    estimatedWaitMs: { query: Math.round(q.waitMs('query')), document: Math.round(q.waitMs('document')) },
+    maxWaitMs: q.maxWaitMs,
+    tokensPerSecond: Math.round(q.tokensPerSecond),
+    throughputMeasured: q.measured,
+    timeInQueueMs: q.queueTimes.summary(),
+  };
 }
