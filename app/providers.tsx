@@ -3,9 +3,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
+import { ThemeProvider } from '@/components/theme-provider';
 import type { Locale } from '@/lib/i18n/locales';
+import type { Theme } from '@/lib/theme';
 
-export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
+interface ProvidersProps {
+  locale: Locale;
+  theme: Theme;
+  children: ReactNode;
+}
+
+export function Providers({ locale, theme, children }: ProvidersProps) {
   // One client per browser session; useState keeps it stable across re-renders.
   const [queryClient] = useState(
     () =>
@@ -15,7 +23,9 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider initialLocale={locale}>{children}</I18nProvider>
+      <I18nProvider initialLocale={locale}>
+        <ThemeProvider initialTheme={theme}>{children}</ThemeProvider>
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

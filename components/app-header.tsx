@@ -3,6 +3,7 @@
 import { useI18n } from './i18n-provider';
 import { LanguageSwitch } from './language-switch';
 import { ModelStatus } from './model-status';
+import { ThemeSwitch } from './theme-switch';
 
 export function AppHeader() {
   const { m } = useI18n();
@@ -21,6 +22,7 @@ export function AppHeader() {
         <div className="flex flex-wrap items-center gap-3">
           <ModelStatus />
           <LanguageSwitch />
+          <ThemeSwitch />
         </div>
       </div>
     </header>

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { formatFixed4 } from '@/lib/format';
 import type { Messages } from '@/lib/i18n/catalogues';
 import type { SearchExplain } from '@/lib/schemas';
+import { CHART_COLORS } from './chart-colors';
 import { useI18n } from './i18n-provider';
 import { type PlotPoint, POINT_STYLE, type PointKind } from './map-points';
 
@@ -168,7 +169,7 @@ export function EmbeddingMap({
               className={`size-3 ${kind === 'query' ? 'rotate-45' : 'rounded-full'} border-2`}
               style={{
                 borderColor: POINT_STYLE[kind].color,
-                backgroundColor: kind === 'below' ? '#fff' : POINT_STYLE[kind].color,
+                backgroundColor: kind === 'below' ? CHART_COLORS.surface : POINT_STYLE[kind].color,
               }}
             />
             {legendName(t, kind, String(threshold))}

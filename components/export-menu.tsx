@@ -16,7 +16,8 @@ import {
 } from '@/lib/export-files';
 import type { KnowledgeBaseEntry } from '@/lib/knowledge-base';
 import { DEFAULT_LIMITS, type RequestLimits } from '@/lib/schemas';
-import { describeFailure } from '@/lib/user-message';
+import { describeFailure, type Wording } from '@/lib/user-message';
+import { useI18n } from './i18n-provider';
 
 interface ExportMenuProps {
   baseName: string;
@@ -26,6 +27,11 @@ interface ExportMenuProps {
   threshold: number;
   limits: RequestLimits | undefined;
 }
+
+/** Vectors being fetched (how many of how many), or why the export stopped (worded when shown). */
+type ExportStatus =
+  | { kind: 'working'; done: number; total: number }
+  | { kind: 'error'; text: (wording: Wording) => string };
 
 const itemClass =
   'min-h-11 w-full rounded-md px-3 text-left text-slate-700 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 sm:min-h-9';
@@ -62,7 +68,9 @@ async function embedBase(
 /** "Export": ranked results as CSV/JSON, the knowledge base with vectors as JSON and as Projector TSVs. */
 export function ExportMenu({ baseName, entries, completed, topK, threshold, limits }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'working' | 'error'; text: string } | null>(null);
+  const i18n = useI18n();
+  const words = i18n.m.exporting;
+  const [status, setStatus] = useState<ExportStatus | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
 
   function exportResults(format: 'csv' | 'json') {
@@ -74,14 +82,14 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
 
   async function exportVectors(format: 'json' | 'projector') {
     if (entries.length === 0) {
-      setStatus({ kind: 'error', text: 'The knowledge base is empty: there is nothing to export.' });
+      setStatus({ kind: 'error', text: ({ m }) => m.exporting.empty });
       return;
     }
     controllerRef.current?.abort();
     const controller = new AbortController();
     controllerRef.current = controller;
     const total = entries.length;
-    setStatus({ kind: 'working', text: `Getting vectors: 0 of ${total}…` });
+    setStatus({ kind: 'working', done: 0, total });
     try {
       const base = await embedBase(
         baseName,
@@ -89,7 +97,7 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
         completed?.request.dimensions,
         (limits ?? DEFAULT_LIMITS).maxInputs,
         controller.signal,
-        (done) => setStatus({ kind: 'working', text: `Getting vectors: ${done} of ${total}…` }),
+        (done) => setStatus({ kind: 'working', done, total }),
       );
       if (format === 'json') {
         downloadText(exportFileName(baseName, 'vectors.json'), vectorsJson(base), 'application/json');
@@ -112,7 +120,7 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
         return;
       }
       const problem = describeFailure(error, (i) => entries[i]?.line);
-      setStatus({ kind: 'error', text: `Export failed: ${problem.message}` });
+      setStatus({ kind: 'error', text: (w) => w.m.exporting.failed(problem.message(w)) });
     }
   }
 
@@ -126,7 +134,7 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
         onClick={() => setOpen((value) => !value)}
         className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-slate-700 text-sm hover:bg-slate-50 sm:min-h-8"
       >
-        Export
+        {words.button}
       </button>
       {open ? (
         <div
@@ -141,7 +149,7 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
             onClick={() => exportResults('csv')}
             className={itemClass}
           >
-            Results as CSV (spreadsheets)
+            {words.resultsCsv}
           </button>
           <button
             type="button"
@@ -150,16 +158,16 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
             onClick={() => exportResults('json')}
             className={itemClass}
           >
-            Results as JSON
+            {words.resultsJson}
           </button>
-          {!completed ? <p className="px-3 text-slate-500 text-xs">Search first to export results.</p> : null}
+          {!completed ? <p className="px-3 text-slate-500 text-xs">{words.searchFirst}</p> : null}
           <button
             type="button"
             data-testid="export-vectors-json"
             onClick={() => void exportVectors('json')}
             className={itemClass}
           >
-            Knowledge base with vectors (JSON)
+            {words.vectorsJson}
           </button>
           <button
             type="button"
@@ -167,7 +175,7 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
             onClick={() => void exportVectors('projector')}
             className={itemClass}
           >
-            Embedding Projector files (2 TSV)
+            {words.projector}
           </button>
           {status ? (
             <p
@@ -175,14 +183,16 @@ export function ExportMenu({ baseName, entries, completed, topK, threshold, limi
               data-testid="export-status"
               className={`flex items-center gap-2 px-3 py-1 text-sm ${status.kind === 'error' ? 'text-red-800' : 'text-slate-600'}`}
             >
-              {status.text}
+              {status.kind === 'working'
+                ? words.progress(String(status.done), String(status.total))
+                : status.text(i18n)}
               {status.kind === 'working' ? (
                 <button
                   type="button"
                   onClick={() => controllerRef.current?.abort()}
                   className="font-medium text-sky-700 underline"
                 >
-                  Cancel
+                  {words.cancel}
                 </button>
               ) : null}
             </p>

@@ -90,12 +90,14 @@ export function FullVector({ query, instruction, dims, known }: FullVectorProps)
       <ol
         data-testid="vector-full-values"
         aria-label={t.listLabel(formatNumber(values.length))}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable list must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
         className="grid max-h-72 grid-cols-3 gap-x-4 overflow-y-auto rounded-lg bg-slate-50 p-3 font-mono text-[11px] tabular-nums ring-1 ring-slate-200 ring-inset sm:grid-cols-6 lg:grid-cols-8"
       >
         {values.map((value, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the position is the dimension's identity
           <li key={i} className="flex gap-1.5">
-            <span className="w-8 text-right text-slate-400">{i}</span>
+            <span className="w-8 text-right text-slate-500">{i}</span>
             <span className={value < 0 ? 'text-orange-700' : 'text-slate-800'}>{formatFixed4(value)}</span>
           </li>
         ))}

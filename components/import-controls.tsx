@@ -3,6 +3,7 @@
 import { type DragEvent, type ReactNode, useRef, useState } from 'react';
 import type { ImportMessage, ImportMode } from '@/hooks/use-import';
 import { IMPORT_EXTENSIONS } from '@/lib/import-entries';
+import { useI18n } from './i18n-provider';
 
 interface ImportControlsProps {
   mode: ImportMode;
@@ -26,6 +27,8 @@ export function ImportControls({
   onUndo,
 }: ImportControlsProps) {
   const inputRef = useRef<HTMLInputElement>(null);
+  const i18n = useI18n();
+  const words = i18n.m.importing;
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -34,9 +37,10 @@ export function ImportControls({
           type="file"
           data-testid="kb-import-input"
           accept={IMPORT_EXTENSIONS.join(',')}
-          aria-label="Import a file"
-          className="sr-only"
-          tabIndex={-1}
+          aria-label={words.fileLabel}
+          // Out of the accessibility tree and the tab order: the button below is the one control people
+          // reach; it opens this picker (a hidden file input still opens when clicked from script).
+          hidden
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) onFile(file);
@@ -49,10 +53,10 @@ export function ImportControls({
           onClick={() => inputRef.current?.click()}
           className={buttonClass}
         >
-          Import a file…
+          {words.button}
         </button>
         <label htmlFor="kb-import-mode" className="text-slate-600 text-sm">
-          Imported entries
+          {words.modeLabel}
         </label>
         <select
           id="kb-import-mode"
@@ -61,10 +65,10 @@ export function ImportControls({
           onChange={(event) => onModeChange(event.target.value as ImportMode)}
           className="h-11 rounded-md border border-slate-300 bg-white px-2 text-sm sm:h-8"
         >
-          <option value="append">are added at the end</option>
-          <option value="replace">replace the text</option>
+          <option value="append">{words.append}</option>
+          <option value="replace">{words.replace}</option>
         </select>
-        <span className="text-slate-500 text-xs">{IMPORT_EXTENSIONS.join(' ')} · or drop a file here</span>
+        <span className="text-slate-500 text-xs">{words.dropHint(IMPORT_EXTENSIONS.join(' '))}</span>
       </div>
       {message ? (
         <p
@@ -75,7 +79,7 @@ export function ImportControls({
             message.kind === 'error' ? 'bg-red-50 text-red-800' : 'bg-emerald-50 text-emerald-900'
           }`}
         >
-          {message.text}
+          {message.text(i18n)}
           {message.kind === 'done' && canUndo ? (
             <button
               type="button"
@@ -83,7 +87,7 @@ export function ImportControls({
               onClick={onUndo}
               className="font-medium text-sky-700 underline"
             >
-              Undo
+              {words.undo}
             </button>
           ) : null}
         </p>

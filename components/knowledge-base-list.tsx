@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import type { SaveState } from '@/hooks/use-workspace';
 import { activeBase, addBase, deleteBase, renameBase, type Workspace } from '@/lib/workspace';
+import { useI18n } from './i18n-provider';
 
 interface KnowledgeBaseListProps {
   workspace: Workspace;
@@ -13,21 +14,23 @@ interface KnowledgeBaseListProps {
 const buttonClass =
   'min-h-11 rounded-md border border-slate-300 bg-white px-3 text-slate-700 text-sm hover:bg-slate-50 sm:min-h-8';
 
-const SAVE_LABEL: Record<Exclude<SaveState['kind'], 'failed'>, string> = {
-  loading: 'Opening your saved work…',
-  saving: 'Saving…',
-  saved: 'Saved in this browser',
-};
-
 /** The named knowledge bases kept in this browser: pick one, make a new one, rename or delete it. */
 export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeBaseListProps) {
+  const { m, formatNumber } = useI18n();
+  const words = m.knowledgeBase;
+  const saveLabel: Record<Exclude<SaveState['kind'], 'failed'>, string> = {
+    loading: words.saveLoading,
+    saving: words.saving,
+    saved: words.saved,
+  };
   const active = activeBase(workspace);
+  const activeLines = active.text.split('\n').filter((l) => l.trim()).length;
   const [mode, setMode] = useState<'list' | 'rename' | 'confirm-delete'>('list');
   const [draftName, setDraftName] = useState('');
 
   function submitRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onChange((current) => renameBase(current, active.id, draftName));
+    onChange((current) => renameBase(current, active.id, draftName, words.defaultName));
     setMode('list');
   }
 
@@ -36,7 +39,7 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
       {mode === 'rename' ? (
         <form onSubmit={submitRename} className="flex flex-wrap items-center gap-2">
           <label htmlFor="kb-rename-input" className="text-slate-700 text-sm">
-            New name
+            {words.newName}
           </label>
           <input
             id="kb-rename-input"
@@ -49,10 +52,10 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
             className="h-9 min-w-0 flex-1 rounded-md border border-slate-300 px-2 text-sm"
           />
           <button type="submit" data-testid="kb-rename-save" className={buttonClass}>
-            Save name
+            {words.saveName}
           </button>
           <button type="button" onClick={() => setMode('list')} className={buttonClass}>
-            Cancel
+            {words.cancel}
           </button>
         </form>
       ) : mode === 'confirm-delete' ? (
@@ -62,19 +65,18 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
           className="flex flex-wrap items-center gap-2"
         >
           <p id="kb-delete-question" className="text-red-800 text-sm">
-            Delete “{active.name}” and its {active.text.split('\n').filter((l) => l.trim()).length} lines?
-            This cannot be undone.
+            {words.deleteQuestion(active.name, formatNumber(activeLines), activeLines)}
           </p>
           <button
             type="button"
             data-testid="kb-delete-confirm"
             onClick={() => {
-              onChange((current) => deleteBase(current, active.id));
+              onChange((current) => deleteBase(current, active.id, words.defaultName));
               setMode('list');
             }}
             className="min-h-11 rounded-md bg-red-700 px-3 font-medium text-sm text-white hover:bg-red-800 sm:min-h-8"
           >
-            Delete
+            {words.delete}
           </button>
           <button
             type="button"
@@ -82,13 +84,13 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
             onClick={() => setMode('list')}
             className={buttonClass}
           >
-            Keep it
+            {words.keep}
           </button>
         </div>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
           <label htmlFor="kb-select" className="sr-only">
-            Knowledge base
+            {words.select}
           </label>
           <select
             id="kb-select"
@@ -109,10 +111,10 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
           <button
             type="button"
             data-testid="kb-new"
-            onClick={() => onChange((current) => addBase(current, 'New knowledge base'))}
+            onClick={() => onChange((current) => addBase(current, words.newBaseName, words.defaultName))}
             className={buttonClass}
           >
-            New
+            {words.new}
           </button>
           <button
             type="button"
@@ -123,7 +125,7 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
             }}
             className={buttonClass}
           >
-            Rename
+            {words.rename}
           </button>
           <button
             type="button"
@@ -131,7 +133,7 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
             onClick={() => setMode('confirm-delete')}
             className={buttonClass}
           >
-            Delete
+            {words.delete}
           </button>
         </div>
       )}
@@ -141,11 +143,13 @@ export function KnowledgeBaseList({ workspace, saveState, onChange }: KnowledgeB
           data-testid="kb-save-problem"
           className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 text-sm"
         >
-          {saveState.message}
+          {saveState.problem.kind === 'full'
+            ? words.storageFull(formatNumber(saveState.problem.chars))
+            : words.storageUnavailable}
         </p>
       ) : (
         <p data-testid="kb-save-status" data-state={saveState.kind} className="text-slate-500 text-xs">
-          {SAVE_LABEL[saveState.kind]}
+          {saveLabel[saveState.kind]}
         </p>
       )}
     </div>

@@ -2,11 +2,12 @@
 
 import { type ReactNode, type RefObject, useState } from 'react';
 import { MAX_PAGE_ENTRIES } from '@/lib/chunked-search';
-import { countLabel, lineRange } from '@/lib/knowledge-base';
+import { lineRange } from '@/lib/knowledge-base';
 import type { RequestLimits } from '@/lib/schemas';
 import type { PageProblem } from '@/lib/search-form';
 import { Card } from './card';
 import { EXAMPLE_KNOWLEDGE_BASE } from './example-data';
+import { useI18n } from './i18n-provider';
 
 /** Matches the textarea's leading-7 and py-2.5: lines do not wrap, so line n sits at a known height. */
 const LINE_HEIGHT_PX = 28;
@@ -55,6 +56,9 @@ function replaceText(textarea: HTMLTextAreaElement, text: string, onChange: (val
 export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
   const { value, entryCount, limits, limitProblem, highlightLine, textareaRef, onChange, header, footer } =
     props;
+  const i18n = useI18n();
+  const { formatNumber } = i18n;
+  const words = i18n.m.knowledgeBase;
   const [scrollTop, setScrollTop] = useState(0);
   const [undoText, setUndoText] = useState<string | null>(null);
 
@@ -75,8 +79,8 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
   return (
     <Card
       id="knowledge-base"
-      title="Knowledge base"
-      description="Paste your documents, one entry per line. Blank lines are ignored."
+      title={words.title}
+      description={words.description}
       aside={
         <span
           data-testid="kb-count"
@@ -85,17 +89,17 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
             limitProblem ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-sky-50 text-sky-700 ring-sky-200'
           }`}
         >
-          {countLabel(entryCount, 'entry', 'entries')}
-          {limits ? ` of at most ${MAX_PAGE_ENTRIES.toLocaleString('en-US')}` : null}
+          {words.entries(formatNumber(entryCount), entryCount)}
+          {limits ? words.ofAtMost(formatNumber(MAX_PAGE_ENTRIES)) : null}
         </span>
       }
     >
       {header}
       <label htmlFor="kb-input" className="mb-1.5 block font-medium text-slate-700 text-sm">
-        Entries
+        {words.entriesLabel}
         {limits ? (
           <span data-testid="kb-limits" className="ml-2 font-normal text-slate-500 text-xs">
-            up to {limits.maxCharsPerText.toLocaleString('en-US')} characters each
+            {words.charsEach(formatNumber(limits.maxCharsPerText))}
           </span>
         ) : null}
       </label>
@@ -105,7 +109,8 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
           data-testid="kb-input"
           ref={textareaRef}
           value={value}
-          dir="auto"
+          // No dir="auto": Chromium re-resolves it while inserting a paste (10,000 pasted lines were one
+          // 5-second task); unicode-bidi: plaintext in the classes gives each line its own direction.
           wrap="off"
           onChange={(event) => {
             onChange(event.target.value);
@@ -117,8 +122,8 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
           aria-invalid={highlightLine !== null}
           aria-describedby={limitProblem ? 'kb-limit-problem' : undefined}
           aria-keyshortcuts="Control+Enter Meta+Enter"
-          className="block min-h-48 w-full resize-y overflow-auto rounded-lg border border-slate-300 bg-slate-50/60 px-3 py-2.5 text-[15px] text-slate-900 leading-7 shadow-inner placeholder:text-slate-400 focus:border-sky-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-sky-500/30 lg:h-[calc(100dvh-18rem)] lg:max-h-[64rem]"
-          placeholder={'苹果是一种很好吃的水果\n今天北京天气晴朗…'}
+          className="block min-h-48 w-full resize-y overflow-auto [unicode-bidi:plaintext] rounded-lg border border-slate-300 bg-slate-50/60 px-3 py-2.5 text-[15px] text-slate-900 leading-7 shadow-inner placeholder:text-slate-500 focus:border-sky-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-sky-500/30 lg:h-[calc(100dvh-18rem)] lg:max-h-[64rem]"
+          placeholder={words.placeholder}
         />
         {highlightLine !== null ? (
           <div
@@ -139,21 +144,21 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
           data-testid="kb-limit-warning"
           className="mt-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-red-800 text-sm"
         >
-          {limitProblem.message}
+          {limitProblem.message(i18n)}
         </p>
       ) : null}
       {footer}
       <div className="mt-2 flex items-center justify-end gap-2">
         {undoText !== null ? (
           <span role="status" className="flex items-center gap-2 text-slate-600 text-sm">
-            Example restored.
+            {words.exampleRestored}
             <button
               type="button"
               data-testid="kb-undo-restore"
               onClick={undoRestore}
               className="min-h-11 rounded-md px-3 font-medium text-sky-700 hover:bg-sky-50 sm:min-h-8"
             >
-              Undo
+              {words.undo}
             </button>
           </span>
         ) : null}
@@ -163,7 +168,7 @@ export function KnowledgeBasePane(props: KnowledgeBasePaneProps) {
           onClick={restoreExample}
           className="min-h-11 rounded-md px-3 text-slate-500 text-sm hover:bg-slate-100 hover:text-slate-700 sm:min-h-8 sm:text-xs"
         >
-          Restore the example
+          {words.restoreExample}
         </button>
       </div>
     </Card>

@@ -3,10 +3,11 @@
 import type { ComponentProps } from 'react';
 import { useImport } from '@/hooks/use-import';
 import type { CompletedSearch } from '@/hooks/use-search';
-import type { SaveState } from '@/hooks/use-workspace';
+import type { Notice, SaveState } from '@/hooks/use-workspace';
 import type { KnowledgeBaseEntry } from '@/lib/knowledge-base';
 import { activeBase, type Workspace } from '@/lib/workspace';
 import { ExportMenu } from './export-menu';
+import { useI18n } from './i18n-provider';
 import { ImportControls, ImportDropZone } from './import-controls';
 import { KnowledgeBaseList } from './knowledge-base-list';
 import { KnowledgeBasePane } from './knowledge-base-pane';
@@ -18,7 +19,7 @@ interface KnowledgeBaseWorkbenchProps extends PaneProps {
   workspace: Workspace;
   onWorkspaceChange: (change: (current: Workspace) => Workspace) => void;
   saveState: SaveState;
-  notice: { kind: 'info' | 'error'; message: string } | null;
+  notice: Notice | null;
   onDismissNotice: () => void;
   entries: readonly KnowledgeBaseEntry[];
   completed: CompletedSearch | null;
@@ -30,6 +31,7 @@ interface KnowledgeBaseWorkbenchProps extends PaneProps {
 export function KnowledgeBaseWorkbench(props: KnowledgeBaseWorkbenchProps) {
   const { workspace, onWorkspaceChange, saveState, notice, onDismissNotice, entries, completed } = props;
   const { shownTopK, shownThreshold, ...paneProps } = props;
+  const { m } = useI18n();
   const base = activeBase(workspace);
   const importer = useImport({
     text: props.value,
@@ -48,9 +50,9 @@ export function KnowledgeBaseWorkbench(props: KnowledgeBaseWorkbenchProps) {
             notice.kind === 'error' ? 'bg-red-50 text-red-800' : 'bg-sky-50 text-sky-900'
           }`}
         >
-          <span>{notice.message}</span>
+          <span>{notice.kind === 'error' ? m.sharing.broken : m.sharing.opened(notice.name)}</span>
           <button type="button" onClick={onDismissNotice} className="font-medium underline">
-            Dismiss
+            {m.knowledgeBase.dismiss}
           </button>
         </div>
       ) : null}

@@ -1,12 +1,7 @@
 'use client';
 
 import { LONG_ENTRY_MODES, type LongEntryMode } from '@/lib/schemas';
-
-const LABELS: Record<LongEntryMode, string> = {
-  window: 'scored by their best window',
-  mean: 'scored by the mean of their windows',
-  truncate: 'cut at the token limit',
-};
+import { useI18n } from './i18n-provider';
 
 /** How /api/search reads an entry longer than one window (lib/schemas.ts LONG_ENTRY_MODES). */
 export function LongEntriesSelect({
@@ -16,10 +11,11 @@ export function LongEntriesSelect({
   value: LongEntryMode;
   onChange: (mode: LongEntryMode) => void;
 }) {
+  const words = useI18n().m.longEntries;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label htmlFor="long-entries" className="text-slate-700">
-        Long entries are
+        {words.label}
       </label>
       <select
         id="long-entries"
@@ -30,7 +26,7 @@ export function LongEntriesSelect({
       >
         {LONG_ENTRY_MODES.map((mode) => (
           <option key={mode} value={mode}>
-            {LABELS[mode]}
+            {words[mode]}
           </option>
         ))}
       </select>

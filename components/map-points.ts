@@ -1,3 +1,5 @@
+import { CHART_COLORS } from './chart-colors';
+
 /** What the map draws, shared by the map (always loaded) and its chart (loaded on first open). */
 export type PointKind = 'query' | 'above' | 'below';
 
@@ -13,7 +15,7 @@ export interface PlotPoint {
 
 /** Shape, not only colour, tells the kinds apart (the legend, worded by the catalogue, names both). */
 export const POINT_STYLE: Record<PointKind, { color: string }> = {
-  query: { color: '#7c3aed' },
-  above: { color: '#059669' },
-  below: { color: '#94a3b8' },
+  query: { color: CHART_COLORS.query },
+  above: { color: CHART_COLORS.above },
+  below: { color: CHART_COLORS.below },
 };

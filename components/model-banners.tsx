@@ -3,32 +3,39 @@
 import type { ReactNode } from 'react';
 import { useHealth } from '@/hooks/use-health';
 import { plainMessage, sentence } from '@/lib/user-message';
+import { useI18n } from './i18n-provider';
 
 /** Warnings about the model that a stakeholder must not miss: a failed load, or random weights. */
 export function ModelBanners() {
   const { state, health: data, error } = useHealth();
+  const { m } = useI18n();
+  const words = m.modelStatus;
 
-  // The server's own words, without file paths or traces (its log has those).
+  // The server's own words (the API's English), without file paths or traces (its log has those).
   const errorMessage =
     state === 'unavailable'
-      ? `${sentence(plainMessage(data?.message ?? 'The embedding model failed to load'))} The server log has the details.`
+      ? words.unavailableBody(sentence(plainMessage(data?.message ?? '', words.loadFailed)))
       : state === 'unreachable'
-        ? `${sentence(plainMessage(error?.message ?? 'Could not reach the server'))} The page checks again every few seconds.`
+        ? words.unreachableBody(sentence(plainMessage(error?.message ?? '', words.noServer)))
         : null;
 
   return (
     <>
       {errorMessage ? (
-        <Banner testId="health-error" tone="error" title="The model is not available" role="alert">
+        <Banner testId="health-error" tone="error" title={words.notAvailableTitle} role="alert">
           {errorMessage}
         </Banner>
       ) : null}
       {data?.model?.isTestModel ? (
-        <Banner testId="test-model-banner" tone="warning" title="Test model: rankings are meaningless">
-          The server is running <strong className="font-semibold">{data.model.id}</strong>, a generated model
-          with random weights, so the scores below mean nothing. Run{' '}
-          <code className="rounded bg-amber-100 px-1 py-0.5 font-mono text-[13px]">npm run model:pull</code>,
-          then restart the server, to get the real Qwen3-Embedding-0.6B.
+        <Banner testId="test-model-banner" tone="warning" title={words.testModelTitle}>
+          {words.testModelBody(
+            <strong key="model" className="font-semibold">
+              {data.model.id}
+            </strong>,
+            <code key="command" className="rounded bg-amber-100 px-1 py-0.5 font-mono text-[13px]">
+              npm run model:pull
+            </code>,
+          )}
         </Banner>
       ) : null}
     </>

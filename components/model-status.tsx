@@ -1,6 +1,7 @@
 'use client';
 
 import { useHealth } from '@/hooks/use-health';
+import { useI18n } from './i18n-provider';
 
 type Tone = 'pending' | 'ok' | 'error';
 
@@ -13,22 +14,24 @@ const DOT: Record<Tone, string> = {
 /** The header's one-line answer to "which model, dtype and device is answering?" — and is it answering. */
 export function ModelStatus() {
   const { state, health } = useHealth();
+  const { m } = useI18n();
+  const words = m.modelStatus;
 
   let tone: Tone = 'pending';
-  let text = 'Loading model…';
+  let text = words.loading;
   let detail: string | undefined;
   if (state === 'ready' && health?.model) {
     tone = 'ok';
     text = [health.model.id, health.model.dtype, health.device].filter(Boolean).join(' · ');
-    detail = `${health.model.dims} dimensions, up to ${health.model.maxTokens} tokens${
-      health.deviceReason ? `. Device: ${health.deviceReason}` : ''
+    detail = `${words.detail(String(health.model.dims), String(health.model.maxTokens))}${
+      health.deviceReason ? words.device(health.deviceReason) : ''
     }`;
   } else if (state === 'unavailable') {
     tone = 'error';
-    text = 'Model unavailable';
+    text = words.unavailable;
   } else if (state === 'unreachable') {
     tone = 'error';
-    text = 'Server unreachable';
+    text = words.unreachable;
   }
 
   return (
@@ -40,7 +43,7 @@ export function ModelStatus() {
       className="inline-flex max-w-full items-center gap-2 rounded-full border border-slate-200 bg-white px-3 py-1 text-slate-700 text-xs shadow-sm"
     >
       <span aria-hidden className={`size-2 shrink-0 rounded-full ${DOT[tone]}`} />
-      <span className="sr-only">Model: </span>
+      <span className="sr-only">{words.label}</span>
       <span className="truncate font-medium">{text}</span>
     </div>
   );

@@ -2,7 +2,8 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import { THRESHOLD_MAX, THRESHOLD_MIN, TOP_K_MAX, TOP_K_MIN } from '@/lib/schemas';
-import { THRESHOLD_HINT, TOP_K_HINT } from '@/lib/search-form';
+import { thresholdRange, topKRange } from '@/lib/search-form';
+import { useI18n } from './i18n-provider';
 
 interface QueryPaneProps {
   query: string;
@@ -22,11 +23,13 @@ interface QueryPaneProps {
 }
 
 export const inputClass =
-  'rounded-lg border border-slate-300 bg-white px-3 text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
+  'rounded-lg border border-slate-300 bg-white px-3 text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30';
 
 export function QueryPane(props: QueryPaneProps) {
   const { query, topK, threshold, searching, blockedReason, onSearch, onCancel, children } = props;
   const disabled = searching || blockedReason !== null;
+  const i18n = useI18n();
+  const words = i18n.m.query;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +40,7 @@ export function QueryPane(props: QueryPaneProps) {
     <form noValidate onSubmit={handleSubmit} className="space-y-4">
       <div>
         <label htmlFor="query-input" className="mb-1.5 block font-medium text-slate-700 text-sm">
-          Query
+          {words.label}
         </label>
         <div className="flex flex-col gap-2 sm:flex-row">
           <input
@@ -47,7 +50,7 @@ export function QueryPane(props: QueryPaneProps) {
             dir="auto"
             value={query}
             onChange={(event) => props.onQueryChange(event.target.value)}
-            placeholder="What are you looking for? e.g. 我想吃点东西"
+            placeholder={words.placeholder}
             autoComplete="off"
             enterKeyHint="search"
             aria-keyshortcuts="Control+Enter Meta+Enter"
@@ -59,10 +62,10 @@ export function QueryPane(props: QueryPaneProps) {
             data-testid="search-button"
             aria-disabled={disabled}
             aria-describedby={blockedReason ? 'search-blocked-reason' : undefined}
-            className="inline-flex h-11 items-center justify-center gap-2 rounded-lg bg-sky-600 px-5 font-semibold text-sm text-white shadow-sm transition-colors hover:bg-sky-700 aria-disabled:cursor-not-allowed aria-disabled:bg-sky-400"
+            className="inline-flex h-11 items-center justify-center gap-2 rounded-lg bg-sky-700 px-5 font-semibold text-sm text-white shadow-sm transition-colors hover:bg-sky-800 aria-disabled:cursor-not-allowed aria-disabled:bg-sky-400"
           >
             <SearchIcon />
-            {searching ? 'Searching…' : 'Search'}
+            {searching ? words.searching : words.search}
           </button>
           {searching ? (
             <button
@@ -72,7 +75,7 @@ export function QueryPane(props: QueryPaneProps) {
               aria-keyshortcuts="Escape"
               className="inline-flex h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-700 text-sm shadow-sm hover:bg-slate-50"
             >
-              Cancel
+              {words.cancel}
             </button>
           ) : null}
         </div>
@@ -85,21 +88,19 @@ export function QueryPane(props: QueryPaneProps) {
             {blockedReason}
           </p>
         ) : (
-          <p className="mt-1.5 hidden text-slate-400 text-xs sm:block">
-            Ctrl+Enter (⌘+Enter on a Mac) searches from either pane; Esc cancels.
-          </p>
+          <p className="mt-1.5 hidden text-slate-500 text-xs sm:block">{words.shortcuts}</p>
         )}
       </div>
 
       <fieldset className="rounded-lg bg-slate-50 px-3 py-2.5 ring-1 ring-slate-200 ring-inset">
-        <legend className="sr-only">Options</legend>
+        <legend className="sr-only">{words.options}</legend>
         <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-          <span aria-hidden className="font-semibold text-[11px] text-slate-400 uppercase tracking-wider">
-            Options
+          <span aria-hidden className="font-semibold text-[11px] text-slate-500 uppercase tracking-wider">
+            {words.options}
           </span>
           <NumberField
             id="topk-input"
-            label="Top K"
+            label={words.topK}
             value={topK}
             min={TOP_K_MIN}
             max={TOP_K_MAX}
@@ -108,7 +109,7 @@ export function QueryPane(props: QueryPaneProps) {
           />
           <NumberField
             id="threshold-input"
-            label="Threshold"
+            label={words.threshold}
             value={threshold}
             min={THRESHOLD_MIN}
             max={THRESHOLD_MAX}
@@ -117,8 +118,7 @@ export function QueryPane(props: QueryPaneProps) {
           />
         </div>
         <p id="options-hint" data-testid="options-hint" className="mt-1.5 text-slate-500 text-xs">
-          Top K: how many entries to show ({TOP_K_HINT}). Threshold ({THRESHOLD_HINT}): entries scoring above
-          it count as matches. Both apply at once to the scores already computed.
+          {words.optionsHint(topKRange(i18n), thresholdRange(i18n))}
         </p>
       </fieldset>
 

@@ -13,6 +13,7 @@
 import type { KeyboardEvent } from 'react';
 import { memo, useRef } from 'react';
 import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis } from 'recharts';
+import { CHART_COLORS } from './chart-colors';
 import { useI18n } from './i18n-provider';
 import { type PlotPoint, POINT_STYLE } from './map-points';
 
@@ -78,13 +79,13 @@ export const ScatterPlot = memo(function ScatterPlot({
         onFocus={() => onActivate(payload.key)}
         onClick={() => onSelect(payload.key)}
         onKeyDown={(event) => onKeyDown(event, payload.key)}
-        className="cursor-pointer outline-none hover:[&>*:first-child]:stroke-[3] focus-visible:[&>*:first-child]:stroke-[#0f172a] focus-visible:[&>*:first-child]:stroke-[3]"
+        className="cursor-pointer outline-none hover:[&>*:first-child]:stroke-[3] focus-visible:[&>*:first-child]:stroke-slate-900 focus-visible:[&>*:first-child]:stroke-[3]"
       >
         {payload.kind === 'query' ? (
           <path
             d={`M${cx},${cy - r} L${cx + r},${cy} L${cx},${cy + r} L${cx - r},${cy} Z`}
             fill={color}
-            stroke="#1e1b4b"
+            stroke={CHART_COLORS.queryOutline}
             strokeWidth={1.5}
           />
         ) : (
@@ -92,13 +93,13 @@ export const ScatterPlot = memo(function ScatterPlot({
             cx={cx}
             cy={cy}
             r={r}
-            fill={payload.kind === 'above' ? color : '#ffffff'}
-            stroke={payload.selected ? '#0f172a' : color}
+            fill={payload.kind === 'above' ? color : CHART_COLORS.surface}
+            stroke={payload.selected ? CHART_COLORS.ink : color}
             strokeWidth={payload.selected ? 2.5 : 1.5}
           />
         )}
         {payload.kind === 'query' ? (
-          <text x={cx + 12} y={cy + 4} fontSize={12} fontWeight={600} fill="#4c1d95">
+          <text x={cx + 12} y={cy + 4} fontSize={12} fontWeight={600} fill={CHART_COLORS.queryLabel}>
             {queryMark}
           </text>
         ) : null}
@@ -114,23 +115,35 @@ export const ScatterPlot = memo(function ScatterPlot({
         margin={{ top: 12, right: 24, bottom: 24, left: 8 }}
         accessibilityLayer={false}
       >
-        <CartesianGrid stroke="#e2e8f0" />
+        <CartesianGrid stroke={CHART_COLORS.grid} />
         <XAxis
           type="number"
           dataKey="x"
           name={xLabel}
-          tick={{ fontSize: 11, fill: '#64748b' }}
+          tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
           tickFormatter={(v: number) => v.toFixed(2)}
-          label={{ value: xLabel, position: 'insideBottom', offset: -14, fontSize: 12, fill: '#475569' }}
+          label={{
+            value: xLabel,
+            position: 'insideBottom',
+            offset: -14,
+            fontSize: 12,
+            fill: CHART_COLORS.axisLabel,
+          }}
         />
         <YAxis
           type="number"
           dataKey="y"
           name={yLabel}
           width={56}
-          tick={{ fontSize: 11, fill: '#64748b' }}
+          tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
           tickFormatter={(v: number) => v.toFixed(2)}
-          label={{ value: yLabel, angle: -90, position: 'insideLeft', fontSize: 12, fill: '#475569' }}
+          label={{
+            value: yLabel,
+            angle: -90,
+            position: 'insideLeft',
+            fontSize: 12,
+            fill: CHART_COLORS.axisLabel,
+          }}
         />
         <Scatter data={drawingOrder(points)} shape={renderShape} isAnimationActive={false} />
       </ScatterChart>

@@ -11,6 +11,7 @@ import {
   MIN_DIMENSIONS,
 } from '@/lib/schemas';
 import { dimensionChoices, type Knobs } from '@/lib/teaching';
+import { useI18n } from './i18n-provider';
 
 const CUSTOM = 'custom';
 const FIELD =
@@ -29,6 +30,9 @@ interface SearchKnobsProps {
  */
 export function SearchKnobs({ knobs, onChange, onSubmit }: SearchKnobsProps) {
   const ids = useId();
+  // Dimensions stay plain digits, as the model card and the API write them.
+  const { m } = useI18n();
+  const words = m.query.knobs;
   const health = useQuery(healthQueryOptions);
   const modelDims = health.data?.model?.dims;
   const choices = modelDims ? dimensionChoices(modelDims, MATRYOSHKA_DIMENSIONS, MIN_DIMENSIONS) : [];
@@ -39,9 +43,9 @@ export function SearchKnobs({ knobs, onChange, onSubmit }: SearchKnobsProps) {
       data-testid="search-knobs"
       className="mt-4 grid gap-3 border-slate-100 border-t pt-4 sm:grid-cols-2"
     >
-      <legend className="sr-only">Embedding options</legend>
+      <legend className="sr-only">{words.legend}</legend>
       <label htmlFor={`${ids}-dims`} className="flex flex-col gap-1 font-medium text-slate-700 text-sm">
-        Dimensions
+        {words.dimensions}
         <select
           id={`${ids}-dims`}
           data-testid="dimensions-select"
@@ -56,7 +60,7 @@ export function SearchKnobs({ knobs, onChange, onSubmit }: SearchKnobsProps) {
           {choices.map((d) =>
             d === modelDims ? (
               <option key="full" value="full">
-                {d} (full)
+                {words.fullDimensions(String(d))}
               </option>
             ) : (
               <option key={d} value={d}>
@@ -64,16 +68,14 @@ export function SearchKnobs({ knobs, onChange, onSubmit }: SearchKnobsProps) {
               </option>
             ),
           )}
-          {!modelDims ? <option value="full">full</option> : null}
+          {!modelDims ? <option value="full">{words.full}</option> : null}
         </select>
-        <span className="font-normal text-slate-500 text-xs">
-          Keep the first values, re-normalised (Matryoshka); re-ranks without re-embedding.
-        </span>
+        <span className="font-normal text-slate-500 text-xs">{words.dimensionsHint}</span>
       </label>
 
       <div className="flex flex-col gap-1">
         <label htmlFor={`${ids}-instruction`} className="font-medium text-slate-700 text-sm">
-          Instruction
+          {words.instruction}
         </label>
         <select
           id={`${ids}-instruction`}
@@ -88,17 +90,17 @@ export function SearchKnobs({ knobs, onChange, onSubmit }: SearchKnobsProps) {
         >
           {INSTRUCTION_PRESETS.map((preset) => (
             <option key={preset.id} value={preset.id}>
-              {preset.label}
+              {words.presets[preset.id]}
             </option>
           ))}
-          <option value={CUSTOM}>Your own instruction…</option>
+          <option value={CUSTOM}>{words.customOption}</option>
         </select>
         {'custom' in knobs.instruction ? (
           <input
             type="text"
             data-testid="instruction-custom"
-            aria-label="Your own instruction"
-            placeholder="e.g. Given a recipe question, retrieve matching recipes"
+            aria-label={words.customLabel}
+            placeholder={words.customPlaceholder}
             maxLength={MAX_INSTRUCTION_CHARS}
             value={knobs.instruction.custom}
             onChange={(event) => onChange({ ...knobs, instruction: { custom: event.target.value } }, false)}
@@ -111,7 +113,7 @@ export function SearchKnobs({ knobs, onChange, onSubmit }: SearchKnobsProps) {
             className={FIELD}
           />
         ) : null}
-        <span className="text-slate-500 text-xs">Changing it re-embeds only the query.</span>
+        <span className="text-slate-500 text-xs">{words.instructionHint}</span>
       </div>
     </fieldset>
   );

@@ -1,17 +1,11 @@
 'use client';
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { type ServerState, useHealth } from '@/hooks/use-health';
-import { type CompletedSearch, type SearchPhase, useSearch } from '@/hooks/use-search';
+import { useHealth } from '@/hooks/use-health';
+import { useSearch } from '@/hooks/use-search';
 import { useWorkspace } from '@/hooks/use-workspace';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
-import {
-  DEFAULT_LONG_ENTRIES,
-  DEFAULT_PRESET,
-  DEFAULT_THRESHOLD,
-  DEFAULT_TOP_K,
-  passesThreshold,
-} from '@/lib/schemas';
+import { DEFAULT_LONG_ENTRIES, DEFAULT_PRESET, DEFAULT_THRESHOLD, DEFAULT_TOP_K } from '@/lib/schemas';
 import {
   checkSearchForm,
   entriesProblem,
@@ -24,6 +18,7 @@ import { activeBase, setActiveText, type WorkspaceOptions } from '@/lib/workspac
 import { AppHeader } from './app-header';
 import { Card } from './card';
 import { EXAMPLE_KNOWLEDGE_BASE, EXAMPLE_QUERY } from './example-data';
+import { useI18n } from './i18n-provider';
 import { showLine } from './knowledge-base-pane';
 import { KnowledgeBaseWorkbench } from './knowledge-base-workbench';
 import { LongEntriesSelect } from './long-entries-select';
@@ -32,16 +27,11 @@ import { QueryPane } from './query-pane';
 import { RankMovement } from './rank-movement';
 import { ResultList } from './result-list';
 import { ScoreExplainer } from './score-explainer';
+import { SearchAnnouncer } from './search-announcer';
 import { SearchKnobs } from './search-knobs';
 import { SearchStatus } from './search-status';
 import { TeachingViews } from './teaching-views';
 import { VectorPanel } from './vector-panel';
-
-const BLOCKED_REASON: Partial<Record<ServerState, string>> = {
-  loading: 'The model is still loading. Press Search anyway and it starts by itself when the model is ready.',
-  unavailable: 'The model is not available (see the message above). Search starts by itself once it is back.',
-  unreachable: 'The server cannot be reached. Search starts by itself once it answers again.',
-};
 
 const DEFAULT_OPTIONS: WorkspaceOptions = {
   query: EXAMPLE_QUERY,
@@ -56,6 +46,7 @@ function prefersReducedMotion(): boolean {
 }
 
 export function SearchScreen() {
+  const { m } = useI18n();
   const server = useHealth();
   const limits = server.health?.limits;
   // The knowledge bases, query and options live in the browser's storage (hooks/use-workspace.ts).
@@ -149,13 +140,16 @@ export function SearchScreen() {
   const edited = completed !== null && (completed.kbText !== kbText || completed.queryText !== query);
   const staleReason =
     phase.kind === 'running'
-      ? 'Searching again; these are the previous results.'
+      ? m.search.stale.running
       : phase.kind === 'failed'
-        ? 'The last search failed; these results are from the search before it.'
+        ? m.search.stale.failed
         : edited
-          ? 'Out of date: the query or the knowledge base changed since these results. Search again to update them.'
+          ? m.search.stale.edited
           : null;
-  const blockedReason = BLOCKED_REASON[server.state] ?? null;
+  const blockedReason =
+    server.state === 'loading' || server.state === 'unavailable' || server.state === 'unreachable'
+      ? m.query.blocked[server.state]
+      : null;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: page-wide shortcuts (Ctrl/Cmd+Enter, Esc) from either pane
@@ -188,11 +182,7 @@ export function SearchScreen() {
           />
 
           <div className="space-y-6">
-            <Card
-              id="semantic-query"
-              title="Semantic query"
-              description="Ask in your own words; entries are ranked by meaning."
-            >
+            <Card id="semantic-query" title={m.query.title} description={m.query.description}>
               <QueryPane
                 query={query}
                 topK={topK}
@@ -240,8 +230,8 @@ export function SearchScreen() {
             <Card
               ref={resultsRef}
               id="results"
-              title="Results"
-              description="Best match first; weaker matches below the threshold are set apart."
+              title={m.search.resultsTitle}
+              description={m.search.resultsDescription}
             >
               {completed ? (
                 <>
@@ -269,8 +259,11 @@ export function SearchScreen() {
                 </>
               ) : (
                 <p className="rounded-lg border border-slate-300 border-dashed px-4 py-8 text-center text-slate-500 text-sm">
-                  Results appear here. Press <strong className="font-medium">Search</strong> (or Enter in the
-                  query box) to rank the knowledge base by meaning.
+                  {m.search.noResultsYet(
+                    <strong key="search" className="font-medium">
+                      {m.query.search}
+                    </strong>,
+                  )}
                 </p>
               )}
             </Card>
@@ -288,43 +281,16 @@ export function SearchScreen() {
           />
         ) : null}
       </main>
-      <p data-testid="live-announcer" aria-live="polite" className="sr-only">
-        {announcement(phase, formProblem, shownRows(completed, shownTopK, shownThreshold))}
-      </p>
-      <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-400 text-xs sm:px-6">
-        Semantic Radar · cosine similarity over Qwen3-Embedding vectors, computed on the server
+      <SearchAnnouncer
+        phase={phase}
+        formProblem={formProblem}
+        completed={completed}
+        topK={shownTopK}
+        threshold={shownThreshold}
+      />
+      <footer className="mx-auto max-w-6xl 2xl:max-w-[1800px] px-4 pb-8 text-center text-slate-500 text-xs sm:px-6">
+        {m.search.footer}
       </footer>
     </div>
   );
-}
-
-function shownRows(completed: CompletedSearch | null, topK: number, threshold: number) {
-  const rows = completed?.response.results.slice(0, topK) ?? [];
-  return { shown: rows.length, above: rows.filter((row) => passesThreshold(row.score, threshold)).length };
-}
-
-/** What a screen reader hears when a search ends (or cannot start). */
-function announcement(
-  phase: SearchPhase,
-  formProblem: PageProblem | null,
-  rows: { shown: number; above: number },
-): string {
-  if (formProblem) return formProblem.message;
-  switch (phase.kind) {
-    case 'failed':
-      return `Search failed: ${phase.problem.message}`;
-    case 'cancelled':
-      return 'Search cancelled.';
-    case 'waiting-for-model':
-      return 'Waiting for the model to load; the search will start by itself.';
-    case 'retry-wait':
-      return 'The server is busy; the search will be retried in a moment.';
-    case 'running':
-      return 'Searching…';
-    default:
-      if (rows.shown === 0) return '';
-      return rows.above === 0
-        ? `Search finished: no confident match; ${rows.shown} weaker matches listed.`
-        : `Search finished: ${rows.above} of ${rows.shown} results above the threshold.`;
-  }
 }

@@ -1,5 +1,6 @@
 import type { SearchPhase } from '@/hooks/use-search';
 import type { PageProblem } from '@/lib/search-form';
+import { useI18n } from './i18n-provider';
 import { SearchProgress } from './search-progress';
 
 interface SearchStatusProps {
@@ -14,10 +15,12 @@ const BOX = 'rounded-lg border px-3 py-2 text-sm';
 
 /** Under the form: what the search is doing now, or why it did not happen. */
 export function SearchStatus({ phase, formProblem, onCancel, onShowLine }: SearchStatusProps) {
+  const i18n = useI18n();
+  const words = i18n.m.search;
   if (formProblem) {
     return (
       <p data-testid="form-message" className={`${BOX} border-amber-300 bg-amber-50 text-amber-900`}>
-        {formProblem.message} <LineLink problem={formProblem} onShowLine={onShowLine} />
+        {formProblem.message(i18n)} <LineLink problem={formProblem} onShowLine={onShowLine} />
       </p>
     );
   }
@@ -27,26 +30,26 @@ export function SearchStatus({ phase, formProblem, onCancel, onShowLine }: Searc
     case 'waiting-for-model':
       return (
         <p data-testid="search-waiting" className={`${BOX} border-sky-200 bg-sky-50 text-sky-900`}>
-          The model is still loading; your search starts by itself as soon as it is ready.
+          {words.waiting}
           <CancelButton onCancel={onCancel} />
         </p>
       );
     case 'retry-wait':
       return (
         <p data-testid="search-retry" className={`${BOX} border-amber-300 bg-amber-50 text-amber-900`}>
-          The server is busy. It should have room in{' '}
-          <span data-testid="search-retry-seconds" className="font-semibold tabular-nums">
-            {phase.secondsLeft} s
-          </span>
-          ; the search will be retried then, once.
+          {words.retry(
+            <span key="seconds" data-testid="search-retry-seconds" className="font-semibold tabular-nums">
+              {words.seconds(String(phase.secondsLeft))}
+            </span>,
+          )}
           <CancelButton onCancel={onCancel} />
         </p>
       );
     case 'failed':
       return (
         <div data-testid="search-error" className={`${BOX} border-red-200 bg-red-50 text-red-800`}>
-          <span className="font-semibold">Search failed: </span>
-          {phase.problem.message} <LineLink problem={phase.problem} onShowLine={onShowLine} />
+          <span className="font-semibold">{words.failed}</span>
+          {phase.problem.message(i18n)} <LineLink problem={phase.problem} onShowLine={onShowLine} />
         </div>
       );
     case 'cancelled':
@@ -55,7 +58,7 @@ export function SearchStatus({ phase, formProblem, onCancel, onShowLine }: Searc
           data-testid="search-cancelled"
           className="rounded-lg bg-slate-100 px-3 py-2 text-slate-600 text-sm"
         >
-          Search cancelled.
+          {words.cancelled}
         </p>
       );
     default:
@@ -64,6 +67,7 @@ export function SearchStatus({ phase, formProblem, onCancel, onShowLine }: Searc
 }
 
 function LineLink({ problem, onShowLine }: { problem: PageProblem; onShowLine: (line: number) => void }) {
+  const { m } = useI18n();
   if (problem.line === undefined) return null;
   const line = problem.line;
   return (
@@ -73,12 +77,13 @@ function LineLink({ problem, onShowLine }: { problem: PageProblem; onShowLine: (
       onClick={() => onShowLine(line)}
       className="min-h-11 font-medium underline underline-offset-2 sm:min-h-0"
     >
-      Show line {line}
+      {m.search.showLine(String(line))}
     </button>
   );
 }
 
 function CancelButton({ onCancel }: { onCancel: () => void }) {
+  const { m } = useI18n();
   return (
     <button
       type="button"
@@ -86,7 +91,7 @@ function CancelButton({ onCancel }: { onCancel: () => void }) {
       onClick={onCancel}
       className="ml-2 min-h-11 rounded-md border border-current px-3 font-medium sm:min-h-7"
     >
-      Cancel
+      {m.search.cancel}
     </button>
   );
 }

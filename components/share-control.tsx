@@ -5,6 +5,7 @@ import { downloadText } from '@/lib/download';
 import { exportFileName } from '@/lib/export-files';
 import { parseKnowledgeBase } from '@/lib/knowledge-base';
 import { SHARE_URL_MAX_CHARS, type SharedState, shareUrl } from '@/lib/share-link';
+import { useI18n } from './i18n-provider';
 
 type ShareState =
   | { kind: 'closed' }
@@ -14,6 +15,8 @@ type ShareState =
 /** "Share": a link holding the base, query and options in its fragment, copied and shown. */
 export function ShareControl({ state }: { state: SharedState }) {
   const [share, setShare] = useState<ShareState>({ kind: 'closed' });
+  const { m, formatNumber } = useI18n();
+  const words = m.sharing;
 
   async function makeLink() {
     const url = shareUrl(window.location.href, state);
@@ -49,7 +52,7 @@ export function ShareControl({ state }: { state: SharedState }) {
         onClick={() => void makeLink()}
         className="min-h-11 rounded-md border border-slate-300 bg-white px-3 text-slate-700 text-sm hover:bg-slate-50 sm:min-h-8"
       >
-        Share
+        {words.button}
       </button>
       {share.kind !== 'closed' ? (
         <div
@@ -59,12 +62,10 @@ export function ShareControl({ state }: { state: SharedState }) {
           {share.kind === 'link' ? (
             <>
               <p role="status" data-testid="share-status">
-                {share.copied
-                  ? 'Link copied. Anyone who opens it sees this knowledge base, query and options.'
-                  : 'Copy this link:'}
+                {share.copied ? words.copied : words.copyThis}
               </p>
               <label htmlFor="share-link" className="sr-only">
-                Share link
+                {words.linkLabel}
               </label>
               <input
                 id="share-link"
@@ -78,9 +79,7 @@ export function ShareControl({ state }: { state: SharedState }) {
           ) : (
             <>
               <p role="alert" data-testid="share-too-long">
-                This knowledge base is too large for a link ({share.length.toLocaleString('en-US')}{' '}
-                characters; links longer than {SHARE_URL_MAX_CHARS.toLocaleString('en-US')} are often cut
-                off). Send the file instead: the other person imports it with “Import a file…”.
+                {words.tooLong(formatNumber(share.length), formatNumber(SHARE_URL_MAX_CHARS))}
               </p>
               <button
                 type="button"
@@ -88,7 +87,7 @@ export function ShareControl({ state }: { state: SharedState }) {
                 onClick={downloadBase}
                 className="font-medium text-sky-700 underline"
               >
-                Download the knowledge base as JSON
+                {words.downloadJson}
               </button>
             </>
           )}
@@ -97,7 +96,7 @@ export function ShareControl({ state }: { state: SharedState }) {
             onClick={() => setShare({ kind: 'closed' })}
             className="text-slate-500 underline"
           >
-            Close
+            {words.close}
           </button>
         </div>
       ) : null}

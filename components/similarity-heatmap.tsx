@@ -2,7 +2,7 @@
 
 import { formatFixed4 } from '@/lib/format';
 import type { SearchExplain } from '@/lib/schemas';
-import { divergingColor, NEAR_DUPLICATE_MIN, nearDuplicatePairs, textColorOn } from '@/lib/teaching';
+import { divergingColor, NEAR_DUPLICATE_MIN, nearDuplicatePairs } from '@/lib/teaching';
 import { useI18n } from './i18n-provider';
 
 interface SimilarityHeatmapProps {
@@ -148,8 +148,8 @@ function HeatmapRow({ label, title, scores, cellName, cellClass, withNumbers, te
             data-score={score}
             aria-label={text}
             title={text}
-            className={`${cellClass} rounded-[2px] text-center`}
-            style={{ backgroundColor: divergingColor(score), color: textColorOn(score) }}
+            className={`${cellClass} rounded-[2px] text-center text-slate-900`}
+            style={{ backgroundColor: divergingColor(score) }}
           >
             {withNumbers ? score.toFixed(2) : null}
           </td>

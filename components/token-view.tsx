@@ -20,7 +20,7 @@ const ENTRY_ROWS_SHOWN = 100;
 const PART_STYLE = {
   instruction: 'bg-amber-50 ring-amber-300 text-amber-950',
   query: 'bg-sky-50 ring-sky-300 text-sky-950',
-  eos: 'bg-violet-600 ring-violet-800 text-white',
+  eos: 'bg-violet-700 ring-violet-900 text-white',
 } as const;
 
 /** Spaces and line breaks made visible, so " world" and "world" look different. */
@@ -75,7 +75,7 @@ export function TokenView({ request, explain, texts, maxTokens }: TokenViewProps
                 <span key="query" className="rounded bg-sky-100 px-1">
                   {t.queryTokens(formatNumber(data.tokens.length - prefixTokens - 1))}
                 </span>,
-                <span key="eos" className="rounded bg-violet-600 px-1 text-white">
+                <span key="eos" className="rounded bg-violet-700 px-1 text-white">
                   {eos?.text}
                 </span>,
               )}
@@ -140,7 +140,13 @@ function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'reques
           formatNumber(maxTokens),
         )}
       </p>
-      <div className="max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200">
+      {/* Focusable, so a keyboard alone can scroll a long table (the heading names the region). */}
+      <section
+        aria-labelledby="token-entries-heading"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        className="max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200"
+      >
         <table data-testid="entry-tokens" className="w-full text-left text-xs tabular-nums">
           <thead className="sticky top-0 bg-slate-50 text-slate-500">
             <tr>
@@ -166,14 +172,14 @@ function EntryTokens({ explain, texts, maxTokens }: Omit<TokenViewProps, 'reques
                       {t.cutAt(formatNumber(maxTokens))}
                     </span>
                   ) : (
-                    <span className="text-slate-400">{t.notCut}</span>
+                    <span className="text-slate-500">{t.notCut}</span>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       {texts.length > ENTRY_ROWS_SHOWN ? (
         <p className="text-slate-500 text-xs">{t.firstRows(formatNumber(ENTRY_ROWS_SHOWN))}</p>
       ) : null}

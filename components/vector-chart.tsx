@@ -6,11 +6,12 @@
  */
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatSigned4 } from '@/lib/format';
+import { CHART_COLORS } from './chart-colors';
 import { useI18n } from './i18n-provider';
 
 const SERIES = {
-  positive: { color: '#0284c7' },
-  negative: { color: '#f97316' },
+  positive: { color: CHART_COLORS.positive },
+  negative: { color: CHART_COLORS.negative },
 };
 
 interface VectorChartProps {
@@ -42,14 +43,20 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
         style={{ width: '100%', height: 240 }}
         margin={{ top: 8, right: 8, bottom: 16, left: 8 }}
       >
-        <CartesianGrid vertical={false} stroke="#e2e8f0" />
+        <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
         <XAxis
           dataKey="dimension"
           tickLine={false}
           axisLine={false}
           interval={4}
-          tick={{ fontSize: 11, fill: '#64748b' }}
-          label={{ value: t.xAxis, position: 'insideBottom', offset: -10, fontSize: 12, fill: '#475569' }}
+          tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
+          label={{
+            value: t.xAxis,
+            position: 'insideBottom',
+            offset: -10,
+            fontSize: 12,
+            fill: CHART_COLORS.axisLabel,
+          }}
         />
         <YAxis
           tickLine={false}
@@ -57,13 +64,19 @@ export function VectorChart({ values, yDomain }: VectorChartProps) {
           width={56}
           domain={yDomain ? [yDomain[0], yDomain[1]] : ['auto', 'auto']}
           allowDataOverflow={yDomain !== undefined}
-          tick={{ fontSize: 11, fill: '#64748b' }}
+          tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
           tickFormatter={(value: number) => value.toFixed(2)}
-          label={{ value: t.yAxis, angle: -90, position: 'insideLeft', fontSize: 12, fill: '#475569' }}
+          label={{
+            value: t.yAxis,
+            angle: -90,
+            position: 'insideLeft',
+            fontSize: 12,
+            fill: CHART_COLORS.axisLabel,
+          }}
         />
-        <ReferenceLine y={0} stroke="#94a3b8" />
+        <ReferenceLine y={0} stroke={CHART_COLORS.zeroLine} />
         <Tooltip
-          cursor={{ fill: '#f1f5f9' }}
+          cursor={{ fill: CHART_COLORS.cursor }}
           isAnimationActive={false}
           content={({ active, payload }) => {
             const datum = payload?.[0]?.payload as VectorBarDatum | undefined;

@@ -152,8 +152,16 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
       ) : null}
 
       <details className="text-sm">
-        <summary className="min-h-8 cursor-pointer font-medium text-slate-700">{t.tableSummary}</summary>
-        <div className="mt-2 max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200">
+        <summary id={`${ids}-table`} className="min-h-8 cursor-pointer font-medium text-slate-700">
+          {t.tableSummary}
+        </summary>
+        {/* Focusable, so a keyboard alone can scroll the table (the summary names the region). */}
+        <section
+          aria-labelledby={`${ids}-table`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+          className="mt-2 max-h-72 overflow-auto rounded-lg ring-1 ring-slate-200"
+        >
           <table data-testid="window-table" className="w-full text-right font-mono text-xs tabular-nums">
             <thead className="sticky top-0 bg-slate-50 text-slate-500">
               <tr>
@@ -174,7 +182,7 @@ export function VectorFacts({ explain, results }: VectorFactsProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </div>
   );

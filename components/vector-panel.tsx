@@ -113,7 +113,7 @@ function QueryVector({ search, showChart }: { search: CompletedSearch; showChart
           {query.vector.map((value, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the position is the dimension's identity
             <li key={i} className="flex gap-2">
-              <span className="w-7 text-right text-slate-400">{i}</span>
+              <span className="w-7 text-right text-slate-500">{i}</span>
               <span className={`w-16 text-right ${value < 0 ? 'text-orange-700' : 'text-slate-800'}`}>
                 {formatFixed4(value)}
               </span>

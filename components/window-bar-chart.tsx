@@ -6,6 +6,7 @@
  */
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatFixed4 } from '@/lib/format';
+import { CHART_COLORS, TOOLTIP_CONTENT_STYLE } from './chart-colors';
 import { useI18n } from './i18n-provider';
 
 export interface WindowDatum {
@@ -15,8 +16,8 @@ export interface WindowDatum {
 }
 
 export const WINDOW_SERIES = {
-  query: { color: '#7c3aed' },
-  entry: { color: '#0d9488' },
+  query: { color: CHART_COLORS.query },
+  entry: { color: CHART_COLORS.entry },
 } as const;
 
 export function WindowBarChart({ data, withEntry }: { data: readonly WindowDatum[]; withEntry: boolean }) {
@@ -29,19 +30,24 @@ export function WindowBarChart({ data, withEntry }: { data: readonly WindowDatum
         style={{ width: '100%', height: 240 }}
         margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
       >
-        <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="dimension" tickLine={false} interval={4} tick={{ fontSize: 11, fill: '#64748b' }} />
+        <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+        <XAxis
+          dataKey="dimension"
+          tickLine={false}
+          interval={4}
+          tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
+        />
         <YAxis
           width={52}
-          tick={{ fontSize: 11, fill: '#64748b' }}
+          tick={{ fontSize: 11, fill: CHART_COLORS.tick }}
           tickFormatter={(v: number) => v.toFixed(2)}
         />
-        <ReferenceLine y={0} stroke="#94a3b8" />
+        <ReferenceLine y={0} stroke={CHART_COLORS.zeroLine} />
         <Tooltip
           isAnimationActive={false}
           labelFormatter={(label) => t.dimensionN(String(label))}
           formatter={(value, name) => [formatFixed4(Number(value)), name]}
-          contentStyle={{ borderRadius: 8, borderColor: '#e2e8f0', fontSize: 12 }}
+          contentStyle={TOOLTIP_CONTENT_STYLE}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="query" name={t.query} fill={WINDOW_SERIES.query.color} isAnimationActive={false} />

@@ -2,12 +2,13 @@
 
 import { useCallback, useState } from 'react';
 import { MAX_PAGE_ENTRIES } from '@/lib/chunked-search';
-import { importEntries } from '@/lib/import-entries';
-import { countLabel } from '@/lib/knowledge-base';
+import { importEntries, importProblemText } from '@/lib/import-entries';
+import type { Wording } from '@/lib/user-message';
 
 export type ImportMode = 'append' | 'replace';
 
-export type ImportMessage = { kind: 'done' | 'error'; text: string };
+/** What the last import did; worded when shown (so it follows a language switch). */
+export type ImportMessage = { kind: 'done' | 'error'; text: (wording: Wording) => string };
 
 interface UseImportOptions {
   text: string;
@@ -31,21 +32,23 @@ export function useImport({ text, entryCount, onText }: UseImportOptions) {
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch {
-        setMessage({
-          kind: 'error',
-          text: `Could not import “${file.name}”: the browser could not read it.`,
-        });
+        setMessage({ kind: 'error', text: ({ m }) => m.importing.unreadable(file.name) });
         return;
       }
       const result = importEntries(file.name, bytes, Math.max(0, room));
       if (!result.ok) {
-        const roomNote =
-          mode === 'append' && room < MAX_PAGE_ENTRIES
-            ? ` (${countLabel(entryCount, 'entry', 'entries')} already here)`
-            : '';
+        const problem = result.problem;
+        // Only a count refusal depends on what is already typed: say so there, not after "not a list".
+        const counted = problem.code === 'tooMany' && mode === 'append' && room < MAX_PAGE_ENTRIES;
         setMessage({
           kind: 'error',
-          text: `Could not import “${file.name}”: ${result.message}${roomNote}. Nothing was changed.`,
+          text: (w) => {
+            const { importing, knowledgeBase } = w.m;
+            const roomNote = counted
+              ? importing.alreadyHere(knowledgeBase.entries(w.formatNumber(entryCount), entryCount))
+              : '';
+            return importing.refused(file.name, importProblemText(problem, w), roomNote);
+          },
         });
         return;
       }
@@ -54,10 +57,12 @@ export function useImport({ text, entryCount, onText }: UseImportOptions) {
         mode === 'replace' || text.trim() === '' ? imported : `${text.replace(/\s+$/, '')}\n${imported}`;
       setUndoText(text);
       onText(next);
-      const verb = mode === 'replace' ? 'replacing the previous text' : 'added at the end';
+      const count = result.entries.length;
+      const replaced = mode === 'replace';
       setMessage({
         kind: 'done',
-        text: `Imported ${countLabel(result.entries.length, 'entry', 'entries')} from “${file.name}”, ${verb}.`,
+        text: ({ m, formatNumber }) =>
+          m.importing.done(m.knowledgeBase.entries(formatNumber(count), count), file.name, replaced),
       });
     },
     [mode, entryCount, text, onText],

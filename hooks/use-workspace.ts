@@ -2,6 +2,7 @@
 
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useI18n } from '@/components/i18n-provider';
 import { readShareFragment } from '@/lib/share-link';
 import {
   addBase,
@@ -19,7 +20,10 @@ export type SaveState =
   | { kind: 'loading' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; problem: StorageProblem };
+
+/** Why saving failed: the storage is full (with how much was to be saved), or saving is not allowed. */
+export type StorageProblem = { kind: 'full'; chars: number } | { kind: 'unavailable' };
 
 let store: UseStore | null = null;
 // IndexedDB, not localStorage: a knowledge base can be megabytes, past localStorage's ~5 MB, and
@@ -29,31 +33,35 @@ function database(): UseStore {
   return store;
 }
 
-function storageProblem(error: unknown, workspace: Workspace): string {
-  const chars = workspace.bases.reduce((sum, base) => sum + base.text.length, 0);
+function storageProblem(error: unknown, workspace: Workspace): StorageProblem {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return `The browser's storage is full: your latest changes (${chars.toLocaleString('en-US')} characters in all) are not saved. Delete a knowledge base you no longer need, or export this one. Nothing on the page is lost while it stays open.`;
+    return { kind: 'full', chars: workspace.bases.reduce((sum, base) => sum + base.text.length, 0) };
   }
-  return 'This browser does not let the page save (private window or storage turned off): your work lasts only while the page is open.';
+  return { kind: 'unavailable' };
 }
 
-type Notice = { kind: 'info' | 'error'; message: string };
+/** What opening a share link did: opened it as the base named `name`, or found it broken. */
+export type Notice = { kind: 'info'; name: string } | { kind: 'error' };
 
 /** Adds the base a share link in the URL fragment holds (as a new base) and clears the fragment. */
-function openSharedLink(workspace: Workspace, setNotice: (notice: Notice) => void): Workspace {
+function openSharedLink(
+  workspace: Workspace,
+  setNotice: (notice: Notice) => void,
+  fallbackName: string,
+): Workspace {
   const shared = readShareFragment(window.location.hash);
   if (shared.kind === 'none') return workspace;
   // The link has done its job; a reload should not add the base a second time.
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
   if (shared.kind === 'broken') {
-    setNotice({ kind: 'error', message: `${shared.message} Your own knowledge bases are unchanged.` });
+    setNotice({ kind: 'error' });
     return workspace;
   }
-  const next = { ...addBase(workspace, shared.state.name, shared.state.text), options: shared.state.options };
-  setNotice({
-    kind: 'info',
-    message: `Opened the shared knowledge base as “${next.bases.at(-1)?.name}”. Your own knowledge bases are kept in the list.`,
-  });
+  const next = {
+    ...addBase(workspace, shared.state.name, fallbackName, shared.state.text),
+    options: shared.state.options,
+  };
+  setNotice({ kind: 'info', name: next.bases.at(-1)?.name ?? shared.state.name });
   return next;
 }
 
@@ -64,7 +72,13 @@ function openSharedLink(workspace: Workspace, setNotice: (notice: Notice) => voi
  * in typing.
  */
 export function useWorkspace(initialText: string, initialOptions: WorkspaceOptions) {
-  const [workspace, setWorkspace] = useState(() => initialWorkspace(initialText, initialOptions));
+  const { m } = useI18n();
+  // The first base is named in the language of the first visit; the name is the person's afterwards.
+  const [workspace, setWorkspace] = useState(() =>
+    initialWorkspace(initialText, initialOptions, m.knowledgeBase.defaultName),
+  );
+  const fallbackName = useRef(m.knowledgeBase.defaultName);
+  fallbackName.current = m.knowledgeBase.defaultName;
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [loadedAt, setLoadedAt] = useState(0);
@@ -76,15 +90,15 @@ export function useWorkspace(initialText: string, initialOptions: WorkspaceOptio
     let cancelled = false;
     async function load() {
       let stored: Workspace | null = null;
-      let problem: string | null = null;
+      let problem: StorageProblem | null = null;
       try {
         stored = readWorkspace(await get(STORAGE_KEY, database()));
       } catch (error) {
         problem = storageProblem(error, latest.current);
       }
       if (cancelled) return;
-      setWorkspace(openSharedLink(stored ?? latest.current, setNotice));
-      setSaveState(problem ? { kind: 'failed', message: problem } : { kind: 'saved' });
+      setWorkspace(openSharedLink(stored ?? latest.current, setNotice, fallbackName.current));
+      setSaveState(problem ? { kind: 'failed', problem } : { kind: 'saved' });
       setLoadedAt(Date.now());
     }
     void load();
@@ -97,7 +111,7 @@ export function useWorkspace(initialText: string, initialOptions: WorkspaceOptio
   useEffect(() => {
     if (loadedAt === 0) return;
     const onHashChange = () => {
-      setWorkspace(openSharedLink(latest.current, setNotice));
+      setWorkspace(openSharedLink(latest.current, setNotice, fallbackName.current));
       // The page re-reads the options (its shown top k and threshold) as after a load.
       setLoadedAt(Date.now());
     };
@@ -111,7 +125,7 @@ export function useWorkspace(initialText: string, initialOptions: WorkspaceOptio
     const timer = setTimeout(() => {
       set(STORAGE_KEY, workspace, database()).then(
         () => setSaveState({ kind: 'saved' }),
-        (error: unknown) => setSaveState({ kind: 'failed', message: storageProblem(error, workspace) }),
+        (error: unknown) => setSaveState({ kind: 'failed', problem: storageProblem(error, workspace) }),
       );
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { importEntries, importFormat } from './import-entries';
+import { type ImportResult, importEntries, importFormat, importProblemText } from './import-entries';
+import { type Wording, wordingFor } from './user-message';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const entries = (name: string, text: string, max = 100) => importEntries(name, utf8(text), max);
+const en = wordingFor('en');
+const zh = wordingFor('zh');
+/** Why a file was refused, in words (null when it was read). */
+const refusal = (result: ImportResult, wording: Wording = en) =>
+  result.ok ? null : importProblemText(result.problem, wording);
 
 describe('importEntries', () => {
   it('reads a text file as one entry per line and skips blank lines', () => {
@@ -37,7 +43,8 @@ describe('importEntries', () => {
 
   it('refuses a CSV with a quote that is never closed, naming the row', () => {
     const result = entries('kb.csv', 'text\nfine\n"broken\n');
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('row 3') });
+    expect(refusal(result)).toBe('row 3 has a quote that is never closed');
+    expect(refusal(result, zh)).toBe('第 3 行有一个没有闭合的引号');
   });
 
   it('reads a JSON array of strings and of objects with text', () => {
@@ -45,21 +52,17 @@ describe('importEntries', () => {
   });
 
   it('refuses JSON that is not a list', () => {
-    expect(entries('kb.json', '{"text": "a"}')).toEqual({
-      ok: false,
-      message: expect.stringContaining('not a list'),
-    });
+    expect(refusal(entries('kb.json', '{"text": "a"}'))).toContain('not a list');
   });
 
   it('refuses a JSON item without a text string, naming the item', () => {
-    expect(entries('kb.json', '["a", {"title": "b"}]')).toEqual({
-      ok: false,
-      message: expect.stringContaining('item 2'),
-    });
+    const result = entries('kb.json', '["a", {"title": "b"}]');
+    expect(refusal(result)).toMatch(/^item 2 /);
+    expect(refusal(result, zh)).toMatch(/^第 2 项/);
   });
 
   it('refuses a file that is not valid JSON', () => {
-    expect(entries('kb.json', '["a",')).toEqual({ ok: false, message: 'it is not valid JSON' });
+    expect(refusal(entries('kb.json', '["a",'))).toBe('it is not valid JSON');
   });
 
   it('reads JSON Lines of strings and objects, skipping blank lines', () => {
@@ -67,20 +70,19 @@ describe('importEntries', () => {
   });
 
   it('refuses a JSON Lines file with a broken line, naming the line', () => {
-    expect(entries('kb.jsonl', '"a"\n{"text":\n')).toEqual({
-      ok: false,
-      message: 'line 2 is not valid JSON',
-    });
+    expect(refusal(entries('kb.jsonl', '"a"\n{"text":\n'))).toBe('line 2 is not valid JSON');
   });
 
   it('refuses a binary file', () => {
     const result = importEntries('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), 100);
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('binary') });
+    expect(refusal(result)).toContain('binary');
+    expect(refusal(result, zh)).toContain('二进制');
   });
 
   it('refuses text that is not UTF-8 (GBK bytes for 苹果)', () => {
     const result = importEntries('kb.txt', new Uint8Array([0xc6, 0xbb, 0xb9, 0xfb]), 100);
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('not UTF-8') });
+    expect(refusal(result)).toContain('not UTF-8');
+    expect(refusal(result, zh)).toContain('不是 UTF-8');
   });
 
   it('drops a UTF-8 byte-order mark at the start', () => {
@@ -88,18 +90,28 @@ describe('importEntries', () => {
   });
 
   it('refuses a file with more entries than fit, giving both numbers', () => {
-    expect(entries('kb.txt', 'a\nb\nc', 2)).toEqual({
-      ok: false,
-      message: 'it has 3 entries; at most 2 fit',
-    });
+    const result = entries('kb.txt', 'a\nb\nc', 2);
+    expect(result).toEqual({ ok: false, problem: { code: 'tooMany', count: 3, max: 2 } });
+    expect(refusal(result)).toBe('it has 3 entries; at most 2 fit');
+    expect(refusal(result, zh)).toBe('其中有 3 个条目，最多只能放 2 个');
   });
 
   it('refuses a file with no entries', () => {
-    expect(entries('kb.txt', '\n  \n')).toEqual({ ok: false, message: 'it has no entries' });
+    expect(refusal(entries('kb.txt', '\n  \n'))).toBe('it has no entries');
   });
 
   it('refuses an unsupported file type', () => {
-    expect(entries('kb.docx', 'x')).toEqual({ ok: false, message: expect.stringContaining('not supported') });
+    expect(refusal(entries('kb.docx', 'x'))).toBe(
+      'its type is not supported (use .txt, .md, .csv, .tsv, .json, .jsonl)',
+    );
     expect(importFormat('kb.docx')).toBeNull();
+  });
+});
+
+describe('importProblemText', () => {
+  it('groups the digits of large counts in both languages', () => {
+    const problem = { code: 'tooMany', count: 12_000, max: 10_000 } as const;
+    expect(importProblemText(problem, en)).toBe('it has 12,000 entries; at most 10,000 fit');
+    expect(importProblemText(problem, zh)).toBe('其中有 12,000 个条目，最多只能放 10,000 个');
   });
 });

@@ -1,16 +1,44 @@
 /**
  * Turns a file a person drops on the knowledge base into entries: pure functions, no DOM, so the
- * same rules are unit-tested and run in the page. Every failure is a sentence naming the problem;
- * the caller shows it and leaves the text box as it was.
+ * same rules are unit-tested and run in the page. Every failure is a problem with what it is about
+ * (a row, an item, the counts), put into words by `importProblemText` in the page's language; the
+ * caller shows it and leaves the text box as it was.
  */
 import Papa from 'papaparse';
 import { cleanText } from './text-clean';
+import type { Wording } from './user-message';
 
 /** The file types the page imports, by extension; the file picker's `accept` comes from this too. */
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.csv', '.tsv', '.json', '.jsonl'] as const;
 export type ImportFormat = 'lines' | 'csv' | 'tsv' | 'json' | 'jsonl';
 
-export type ImportResult = { ok: true; entries: string[] } | { ok: false; message: string };
+/** Why a file cannot be imported; numbers are the person's (rows, items and lines counted from 1). */
+export type ImportProblem =
+  | { code: 'binary' | 'encoding' | 'notJson' | 'notList' | 'unsupported' | 'empty' }
+  | { code: 'unclosedQuote'; row: number }
+  | { code: 'badItem' | 'badLine' | 'badJsonLine'; at: number }
+  | { code: 'tooMany'; count: number; max: number };
+
+export type ImportResult = { ok: true; entries: string[] } | { ok: false; problem: ImportProblem };
+
+/** The problem in words: the middle of "Could not import “x”: … Nothing was changed." */
+export function importProblemText(problem: ImportProblem, { m, formatNumber }: Wording): string {
+  const words = m.importing.problems;
+  switch (problem.code) {
+    case 'unclosedQuote':
+      return words.unclosedQuote(String(problem.row));
+    case 'badItem':
+    case 'badLine':
+    case 'badJsonLine':
+      return words[problem.code](String(problem.at));
+    case 'tooMany':
+      return words.tooMany(formatNumber(problem.count), formatNumber(problem.max));
+    case 'unsupported':
+      return words.unsupported(IMPORT_EXTENSIONS.join(', '));
+    default:
+      return words[problem.code];
+  }
+}
 
 /** A column named like this is used; otherwise the first column. */
 const TEXT_COLUMN = 'text';
@@ -30,13 +58,15 @@ export function importFormat(fileName: string): ImportFormat | null {
  * invalid UTF-8 means another encoding (e.g. GBK), which decoding leniently would turn into
  * replacement characters the person would only notice in their results.
  */
-export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
-  if (bytes.includes(0)) return { ok: false, message: 'it looks like a binary file, not text' };
+export function decodeText(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
+  if (bytes.includes(0)) return { ok: false, problem: { code: 'binary' } };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { ok: true, text };
   } catch {
-    return { ok: false, message: 'it is not UTF-8 text (save it as UTF-8 and try again)' };
+    return { ok: false, problem: { code: 'encoding' } };
   }
 }
 
@@ -57,7 +87,7 @@ function parseDelimited(text: string, delimiter: ',' | '\t'): ImportResult {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: 'greedy' });
   const fatal = parsed.errors.find((error) => error.code === 'MissingQuotes');
   // Papa counts rows from 0 with the header as row 0: the person's row numbers start at 1.
-  if (fatal) return { ok: false, message: `row ${(fatal.row ?? 0) + 1} has a quote that is never closed` };
+  if (fatal) return { ok: false, problem: { code: 'unclosedQuote', row: (fatal.row ?? 0) + 1 } };
   const [header, ...rows] = parsed.data;
   if (!header) return { ok: true, entries: [] };
   const named = header.findIndex((cell) => cell.trim().toLowerCase() === TEXT_COLUMN);
@@ -75,12 +105,11 @@ function itemText(item: unknown): string | null {
   return null;
 }
 
-function textsOf(items: unknown[], where: (i: number) => string): ImportResult {
+function textsOf(items: unknown[], where: (i: number) => ImportProblem): ImportResult {
   const texts: string[] = [];
   for (const [i, item] of items.entries()) {
     const text = itemText(item);
-    if (text === null)
-      return { ok: false, message: `${where(i)} is neither a string nor an object with a "text" string` };
+    if (text === null) return { ok: false, problem: where(i) };
     texts.push(text);
   }
   return { ok: true, entries: keepNonBlank(texts) };
@@ -91,14 +120,10 @@ function parseJson(text: string): ImportResult {
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'it is not valid JSON' };
+    return { ok: false, problem: { code: 'notJson' } };
   }
-  if (!Array.isArray(value))
-    return {
-      ok: false,
-      message: 'the JSON is not a list (expected an array of strings or of objects with "text")',
-    };
-  return textsOf(value, (i) => `item ${i + 1}`);
+  if (!Array.isArray(value)) return { ok: false, problem: { code: 'notList' } };
+  return textsOf(value, (i) => ({ code: 'badItem', at: i + 1 }));
 }
 
 function parseJsonLines(text: string): ImportResult {
@@ -110,10 +135,10 @@ function parseJsonLines(text: string): ImportResult {
       items.push(JSON.parse(line));
       lineNumbers.push(i + 1);
     } catch {
-      return { ok: false, message: `line ${i + 1} is not valid JSON` };
+      return { ok: false, problem: { code: 'badJsonLine', at: i + 1 } };
     }
   }
-  return textsOf(items, (i) => `line ${lineNumbers[i]}`);
+  return textsOf(items, (i) => ({ code: 'badLine', at: lineNumbers[i] ?? i + 1 }));
 }
 
 /**
@@ -122,8 +147,7 @@ function parseJsonLines(text: string): ImportResult {
  */
 export function importEntries(fileName: string, bytes: Uint8Array, maxEntries: number): ImportResult {
   const format = importFormat(fileName);
-  if (!format)
-    return { ok: false, message: `its type is not supported (use ${IMPORT_EXTENSIONS.join(', ')})` };
+  if (!format) return { ok: false, problem: { code: 'unsupported' } };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text.replace(/^\uFEFF/, '');
@@ -138,12 +162,9 @@ export function importEntries(fileName: string, bytes: Uint8Array, maxEntries: n
             ? parseJson(text)
             : parseJsonLines(text);
   if (!result.ok) return result;
-  if (result.entries.length === 0) return { ok: false, message: 'it has no entries' };
+  if (result.entries.length === 0) return { ok: false, problem: { code: 'empty' } };
   if (result.entries.length > maxEntries) {
-    return {
-      ok: false,
-      message: `it has ${result.entries.length.toLocaleString('en-US')} entries; at most ${maxEntries.toLocaleString('en-US')} fit`,
-    };
+    return { ok: false, problem: { code: 'tooMany', count: result.entries.length, max: maxEntries } };
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, lineRange, parseKnowledgeBase } from './knowledge-base';
+import { lineRange, parseKnowledgeBase } from './knowledge-base';
 
 const texts = (text: string) => parseKnowledgeBase(text).map((entry) => entry.text);
 
@@ -30,13 +30,5 @@ describe('parseKnowledgeBase', () => {
 describe('lineRange', () => {
   it('gives the offsets of a line, for selecting it', () => {
     expect(lineRange('ab\ncde\nf', 2)).toEqual({ start: 3, end: 6 });
-  });
-});
-
-describe('countLabel', () => {
-  it('uses the singular for one and the plural otherwise', () => {
-    expect(countLabel(1, 'entry', 'entries')).toBe('1 entry');
-    expect(countLabel(0, 'entry', 'entries')).toBe('0 entries');
-    expect(countLabel(2500, 'entry', 'entries')).toBe('2,500 entries');
   });
 });

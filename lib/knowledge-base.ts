@@ -34,7 +34,3 @@ export function lineRange(text: string, line: number): { start: number; end: num
   const start = lines.slice(0, target - 1).reduce((sum, l) => sum + l.length + 1, 0);
   return { start, end: start + (lines[target - 1] ?? '').length };
 }
-
-export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
-}

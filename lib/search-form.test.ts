@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_ENTRIES } from './chunked-search';
 import { parseKnowledgeBase } from './knowledge-base';
 import { DEFAULT_LIMITS, TOP_K_MAX } from './schemas';
-import { checkSearchForm, entriesProblem, parseThreshold, parseTopK } from './search-form';
+import { checkSearchForm, entriesProblem, parseThreshold, parseTopK, thresholdRange } from './search-form';
+import { wordingFor } from './user-message';
+
+const en = wordingFor('en');
+const zh = wordingFor('zh');
 
 const form = (overrides: Partial<Parameters<typeof checkSearchForm>[0]> = {}) => ({
   entries: parseKnowledgeBase('apples\n\npears'),
@@ -31,10 +35,26 @@ describe('checkSearchForm', () => {
 
   it('refuses a top k outside the schema’s range, saying the range', () => {
     const checked = checkSearchForm(form({ topK: String(TOP_K_MAX + 1) }), DEFAULT_LIMITS);
-    expect(checked).toEqual({
-      ok: false,
-      problem: { message: 'Top K must be a whole number from 1 to 100.' },
-    });
+    if (checked.ok) throw new Error('accepted');
+    expect(checked.problem.message(en)).toBe('Top K must be a whole number from 1 to 100.');
+    expect(checked.problem.message(zh)).toBe('Top K 必须是 1 到 100 之间的整数。');
+  });
+
+  it('asks for a query, in the page’s language, when there is none', () => {
+    const checked = checkSearchForm(form({ query: '  ' }), DEFAULT_LIMITS);
+    if (checked.ok) throw new Error('accepted');
+    expect(checked.problem.message(en)).toBe('Type a query to search for.');
+    expect(checked.problem.message(zh)).toBe('请输入要搜索的内容。');
+  });
+
+  it('says how long the query is and what the server takes, with digit grouping', () => {
+    const limits = { ...DEFAULT_LIMITS, maxCharsPerText: 1_000 };
+    const checked = checkSearchForm(form({ query: 'x'.repeat(1_500) }), limits);
+    if (checked.ok) throw new Error('accepted');
+    expect(checked.problem.message(en)).toBe(
+      'The query has 1,500 characters; this server takes at most 1,000. Shorten it.',
+    );
+    expect(checked.problem.message(zh)).toBe('查询有 1,500 个字符；此服务器最多接受 1,000 个。请缩短它。');
   });
 
   it('refuses a query made only of invisible characters', () => {
@@ -46,11 +66,21 @@ describe('entriesProblem', () => {
   it('names the line of an entry longer than the server takes', () => {
     const entries = parseKnowledgeBase(`a\n\n${'x'.repeat(11)}`);
     const limits = { ...DEFAULT_LIMITS, maxCharsPerText: 10 };
-    expect(entriesProblem(entries, limits)?.line).toBe(3);
+    const problem = entriesProblem(entries, limits);
+    expect(problem?.line).toBe(3);
+    expect(problem?.message(en)).toMatch(/^Line 3 has 11 characters; this server takes at most 10 per entry/);
+    expect(problem?.message(zh)).toMatch(/^第 3 行有 11 个字符；此服务器每个条目最多接受 10 个/);
   });
 
   it('says nothing before the server’s limits are known', () => {
     expect(entriesProblem(parseKnowledgeBase('a'), undefined)).toBeNull();
+  });
+});
+
+describe('thresholdRange', () => {
+  it('writes a negative bound with a true minus sign in both languages', () => {
+    expect(thresholdRange(en)).toBe('a number from −1 to 1');
+    expect(thresholdRange(zh)).toBe('−1 到 1 之间的数');
   });
 });
 

@@ -16,16 +16,21 @@ import {
   TOP_K_MIN,
 } from './schemas';
 import { cleanText } from './text-clean';
+import type { PageProblem, Wording } from './user-message';
 
-/** A problem to show: its message, and the knowledge-base line it is about, if any. */
-export interface PageProblem {
-  message: string;
-  line?: number;
+export type { PageProblem } from './user-message';
+
+/** Top K's range in words, e.g. "a whole number from 1 to 100". */
+export function topKRange({ m }: Wording): string {
+  return m.query.topKRange(String(TOP_K_MIN), String(TOP_K_MAX));
 }
 
-export const TOP_K_HINT = `a whole number from ${TOP_K_MIN} to ${TOP_K_MAX}`;
-export const THRESHOLD_HINT = `a number from ${formatBound(THRESHOLD_MIN)} to ${formatBound(THRESHOLD_MAX)}`;
+/** The threshold's range in words, e.g. "a number from −1 to 1". */
+export function thresholdRange({ m }: Wording): string {
+  return m.query.thresholdRange(formatBound(THRESHOLD_MIN), formatBound(THRESHOLD_MAX));
+}
 
+/** A bound as people write it: a true minus sign, not a hyphen. */
 function formatBound(value: number): string {
   return value < 0 ? `−${Math.abs(value)}` : String(value);
 }
@@ -63,16 +68,18 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
   if (form.entries.length === 0) {
     return {
       ok: false,
-      problem: { message: 'The knowledge base is empty: add at least one entry, one per line.' },
+      problem: { message: ({ m }) => m.errors.emptyBase },
     };
   }
-  if (cleanText(form.query) === '') return { ok: false, problem: { message: 'Type a query to search for.' } };
+  if (cleanText(form.query) === '')
+    return { ok: false, problem: { message: ({ m }) => m.errors.emptyQuery } };
   const problem = entriesProblem(form.entries, limits) ?? queryProblem(form.query.trim(), limits);
   if (problem) return { ok: false, problem };
   const topK = parseTopK(form.topK, limits);
-  if (topK === null) return { ok: false, problem: { message: `Top K must be ${TOP_K_HINT}.` } };
+  if (topK === null) return { ok: false, problem: { message: (w) => w.m.errors.topK(topKRange(w)) } };
   const threshold = parseThreshold(form.threshold, limits);
-  if (threshold === null) return { ok: false, problem: { message: `Threshold must be ${THRESHOLD_HINT}.` } };
+  if (threshold === null)
+    return { ok: false, problem: { message: (w) => w.m.errors.threshold(thresholdRange(w)) } };
 
   const request = {
     knowledgeBase: form.entries.map((entry) => entry.text),
@@ -86,7 +93,7 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
   if (!parsed.success) {
     return {
       ok: false,
-      problem: { message: 'This search cannot be sent; check the query and the options.' },
+      problem: { message: ({ m }) => m.errors.cannotSend },
     };
   }
   return { ok: true, request };
@@ -94,8 +101,9 @@ export function checkSearchForm(form: SearchForm, limits: RequestLimits | undefi
 
 function queryProblem(query: string, limits: RequestLimits | undefined): PageProblem | null {
   if (!limits || query.length <= limits.maxCharsPerText) return null;
+  const max = limits.maxCharsPerText;
   return {
-    message: `The query has ${query.length.toLocaleString('en-US')} characters; this server takes at most ${limits.maxCharsPerText.toLocaleString('en-US')}. Shorten it.`,
+    message: ({ m, formatNumber }) => m.errors.queryTooLong(formatNumber(query.length), formatNumber(max)),
   };
 }
 
@@ -107,15 +115,19 @@ export function entriesProblem(
   if (!limits) return null;
   // Larger than one request may be is fine: the page sends it in parts (lib/chunked-search.ts).
   if (entries.length > MAX_PAGE_ENTRIES) {
+    const count = entries.length;
     return {
-      message: `The knowledge base has ${entries.length.toLocaleString('en-US')} entries; this page searches at most ${MAX_PAGE_ENTRIES.toLocaleString('en-US')} at once. Split it into smaller knowledge bases and search each.`,
+      message: ({ m, formatNumber }) =>
+        m.errors.tooManyEntries(formatNumber(count), formatNumber(MAX_PAGE_ENTRIES)),
     };
   }
   const long = entries.find((entry) => entry.text.length > limits.maxCharsPerText);
   if (long) {
+    const max = limits.maxCharsPerText;
     return {
       line: long.line,
-      message: `Line ${long.line} has ${long.text.length.toLocaleString('en-US')} characters; this server takes at most ${limits.maxCharsPerText.toLocaleString('en-US')} per entry. Shorten it or split it over several lines.`,
+      message: ({ m, formatNumber }) =>
+        m.errors.lineTooLong(String(long.line), formatNumber(long.text.length), formatNumber(max)),
     };
   }
   return null;

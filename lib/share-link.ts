@@ -37,10 +37,8 @@ export function shareUrl(pageUrl: string, state: SharedState): string {
 export type SharedRead =
   | { kind: 'none' }
   | { kind: 'ok'; state: SharedState }
-  | { kind: 'broken'; message: string };
-
-const BROKEN =
-  'This share link is damaged or incomplete (perhaps cut off when it was copied), so it could not be opened.';
+  /** Damaged or cut off: the page says so in its own words (sharing.broken). */
+  | { kind: 'broken' };
 
 /** Reads a location hash (`#…`). Not a share link → none; a damaged one → broken, never a throw. */
 export function readShareFragment(hash: string): SharedRead {
@@ -48,15 +46,15 @@ export function readShareFragment(hash: string): SharedRead {
   const prefix = `${SHARE_PARAM}=`;
   if (!fragment.startsWith(prefix)) return { kind: 'none' };
   const payload = fragment.slice(prefix.length);
-  if (!payload.startsWith(SHARE_PREFIX)) return { kind: 'broken', message: BROKEN };
+  if (!payload.startsWith(SHARE_PREFIX)) return { kind: 'broken' };
   let json: unknown;
   try {
     // A cut or altered payload decompresses to null, '' or garbage: all end in the catch or the schema.
     const text = decompressFromEncodedURIComponent(payload.slice(SHARE_PREFIX.length));
     json = JSON.parse(text ?? '');
   } catch {
-    return { kind: 'broken', message: BROKEN };
+    return { kind: 'broken' };
   }
   const parsed = sharedStateSchema.safeParse(json);
-  return parsed.success ? { kind: 'ok', state: parsed.data } : { kind: 'broken', message: BROKEN };
+  return parsed.success ? { kind: 'ok', state: parsed.data } : { kind: 'broken' };
 }

@@ -65,10 +65,10 @@ describe('nearDuplicatePairs', () => {
 });
 
 describe('divergingColor', () => {
-  test('is blue below zero, near-white at zero and red above', () => {
-    expect(divergingColor(-1)).toBe('rgb(37, 99, 235)');
-    expect(divergingColor(0)).toBe('rgb(248, 250, 252)');
-    expect(divergingColor(1)).toBe('rgb(220, 38, 38)');
+  test('mixes blue below zero, the neutral background at zero and red above, by the score', () => {
+    expect(divergingColor(-1)).toBe('color-mix(in srgb, var(--heat-negative) 100%, var(--color-slate-50))');
+    expect(divergingColor(0)).toBe('color-mix(in srgb, var(--heat-positive) 0%, var(--color-slate-50))');
+    expect(divergingColor(0.25)).toBe('color-mix(in srgb, var(--heat-positive) 25%, var(--color-slate-50))');
     expect(divergingColor(2)).toBe(divergingColor(1));
   });
 });

@@ -88,22 +88,19 @@ export function nearDuplicatePairs(
   return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
 
-type Rgb = readonly [number, number, number];
-const NEGATIVE: Rgb = [37, 99, 235]; // blue-600
-const NEUTRAL: Rgb = [248, 250, 252]; // slate-50
-const POSITIVE: Rgb = [220, 38, 38]; // red-600
+// Theme variables (app/theme.css): the ends are light enough for dark text in the light theme and dark
+// enough for light text in the dark theme, so one text colour (slate-900) reads on every cell.
+const NEGATIVE = 'var(--heat-negative)';
+const NEUTRAL = 'var(--color-slate-50)';
+const POSITIVE = 'var(--heat-positive)';
 
-/** Diverging colour for a cosine in −1..1: blue below zero, near-white at zero, red above. */
+/** Diverging colour for a cosine in −1..1: blue below zero, the page's background at zero, red above. */
 export function divergingColor(score: number): string {
   const t = Math.max(-1, Math.min(1, score));
   const end = t < 0 ? NEGATIVE : POSITIVE;
-  const mix = NEUTRAL.map((c, i) => Math.round(c + ((end[i] as number) - c) * Math.abs(t)));
-  return `rgb(${mix.join(', ')})`;
-}
-
-/** Dark text on pale cells, white on saturated ones, so the number stays readable. */
-export function textColorOn(score: number): string {
-  return Math.abs(score) > 0.7 ? '#ffffff' : '#0f172a';
+  // Mixed in sRGB like a straight RGB blend; one decimal is finer than any cell can show.
+  const percent = Math.round(Math.abs(t) * 1000) / 10;
+  return `color-mix(in srgb, ${end} ${percent}%, ${NEUTRAL})`;
 }
 
 /** "↑2", "↓1", "=" : how a result's rank at the chosen width compares with its full-width rank. */

@@ -46,17 +46,16 @@ export const workspaceSchema = z
   });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
-export const DEFAULT_BASE_NAME = 'My knowledge base';
-
 export function newBaseId(): string {
   return `kb-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function initialWorkspace(text: string, options: WorkspaceOptions): Workspace {
+/** @param name the first base's name, in the page's language (knowledgeBase.defaultName). */
+export function initialWorkspace(text: string, options: WorkspaceOptions, name: string): Workspace {
   const id = newBaseId();
   return {
     version: WORKSPACE_VERSION,
-    bases: [{ id, name: DEFAULT_BASE_NAME, text }],
+    bases: [{ id, name, text }],
     activeId: id,
     options,
   };
@@ -67,10 +66,10 @@ export function activeBase(workspace: Workspace): NamedBase {
   return workspace.bases.find((base) => base.id === workspace.activeId) ?? (workspace.bases[0] as NamedBase);
 }
 
-/** A name not yet in use: "Name", then "Name 2", "Name 3"… */
-export function uniqueName(workspace: Workspace, wanted: string): string {
+/** A name not yet in use: "Name", then "Name 2", "Name 3"…; a blank name becomes `fallback`. */
+export function uniqueName(workspace: Workspace, wanted: string, fallback: string): string {
   const taken = new Set(workspace.bases.map((base) => base.name));
-  const base = wanted.trim() || DEFAULT_BASE_NAME;
+  const base = wanted.trim() || fallback;
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base} ${n}`)) n += 1;
@@ -84,28 +83,28 @@ export function setActiveText(workspace: Workspace, text: string): Workspace {
   };
 }
 
-export function addBase(workspace: Workspace, name: string, text = ''): Workspace {
+export function addBase(workspace: Workspace, name: string, fallbackName: string, text = ''): Workspace {
   const id = newBaseId();
   return {
     ...workspace,
-    bases: [...workspace.bases, { id, name: uniqueName(workspace, name), text }],
+    bases: [...workspace.bases, { id, name: uniqueName(workspace, name, fallbackName), text }],
     activeId: id,
   };
 }
 
-export function renameBase(workspace: Workspace, id: string, name: string): Workspace {
+export function renameBase(workspace: Workspace, id: string, name: string, fallbackName: string): Workspace {
   const others = { ...workspace, bases: workspace.bases.filter((base) => base.id !== id) };
-  const unique = uniqueName(others, name);
+  const unique = uniqueName(others, name, fallbackName);
   return {
     ...workspace,
     bases: workspace.bases.map((base) => (base.id === id ? { ...base, name: unique } : base)),
   };
 }
 
-/** Deleting the last base leaves one empty base, so there is always somewhere to type. */
-export function deleteBase(workspace: Workspace, id: string): Workspace {
+/** Deleting the last base leaves one empty base (named `emptyName`), so there is always somewhere to type. */
+export function deleteBase(workspace: Workspace, id: string, emptyName: string): Workspace {
   const bases = workspace.bases.filter((base) => base.id !== id);
-  if (bases.length === 0) return { ...initialWorkspace('', workspace.options) };
+  if (bases.length === 0) return initialWorkspace('', workspace.options, emptyName);
   const activeId = workspace.activeId === id ? (bases[0] as NamedBase).id : workspace.activeId;
   return { ...workspace, bases, activeId };
 }

@@ -13,7 +13,7 @@ import type net from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseSettings } from '../server/settings-schema';
-import { closed, connect, request, sleep } from '../tests/api/raw-http';
+import { closed, connect, refusalCounts, request, sleep } from '../tests/api/raw-http';
 import { freePort, type ServerProcess, startServer, stopServer } from '../tests/support/server-process';
 import { mib, readRssBytes } from './load/server-stats';
 
@@ -182,6 +182,26 @@ async function unreadResponses(server: ServerProcess) {
   return { connections: sockets.length, during, after };
 }
 
+/** Requests naming a host outside ALLOWED_HOSTS, as a DNS-rebinding page's would, 20 at a time. */
+async function wrongHost(server: ServerProcess, count: number) {
+  const counts: Record<string, number> = {};
+  for (let sent = 0; sent < count; sent += 20) {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        request(server.baseUrl, {
+          path: '/api/health',
+          headers: { host: 'rebound.example' },
+          from: '127.0.0.8',
+        })
+          .then((r) => r.status)
+          .catch(() => 0),
+      ),
+    );
+    for (const status of answers) counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return { requests: count, counts };
+}
+
 /** Sockets the server process holds open (listening socket and worker pipes included). */
 function openSockets(pid: number): number {
   return fs.readdirSync(`/proc/${pid}/fd`).filter((fd) => {
@@ -212,7 +232,11 @@ async function main() {
   await step('flood', () => flood(server, 10));
   await step('deepNesting', () => deepNesting(server));
   await step('unreadResponses', () => unreadResponses(server));
+  await step('wrongHost', () => wrongHost(server, 2000));
   report.unexpectedErrorLogLines = server.lines.filter((l) => /unexpected error/.test(l)).length;
+  // Every refusal is counted; the log gets a line per reason and at most one more per 10 s.
+  report.refusals = await refusalCounts(server.baseUrl);
+  report.refusalLogLines = server.lines.filter((l) => l.includes('"refusal":')).length;
   report.exitCode = await stopServer(server, 20_000);
   report.loadAverageAfter = os.loadavg();
   fs.writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);

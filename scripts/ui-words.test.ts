@@ -4,27 +4,6 @@ import { findUiWords, scanComponents } from './ui-words';
 
 const COMPONENTS = path.join(import.meta.dirname, '..', 'components');
 
-/**
- * Components whose words have not moved to the catalogue yet (another branch of issue 9 converts
- * them). The list may only shrink: a file that no longer writes words must leave it.
- */
-const WAITING_FOR_THE_CATALOGUE = new Set([
-  'export-menu.tsx',
-  'import-controls.tsx',
-  'knowledge-base-list.tsx',
-  'knowledge-base-pane.tsx',
-  'knowledge-base-workbench.tsx',
-  'long-entries-select.tsx',
-  'model-banners.tsx',
-  'model-status.tsx',
-  'query-pane.tsx',
-  'search-knobs.tsx',
-  'search-progress.tsx',
-  'search-screen.tsx',
-  'search-status.tsx',
-  'share-control.tsx',
-]);
-
 const texts = (source: string) => findUiWords(source, 'sample.tsx').map((word) => word.text);
 
 describe('finding words written into a component', () => {
@@ -85,15 +64,7 @@ describe('the components', () => {
   const words = scanComponents(COMPONENTS);
 
   it('take every word they show from the message catalogue', () => {
-    const stray = words
-      .filter((word) => !WAITING_FOR_THE_CATALOGUE.has(word.file))
-      .map((word) => `components/${word.file}:${word.line}: ${JSON.stringify(word.text)}`);
+    const stray = words.map((word) => `components/${word.file}:${word.line}: ${JSON.stringify(word.text)}`);
     expect(stray, 'move these to lib/i18n/en.ts and zh.ts').toEqual([]);
-  });
-
-  it('list as waiting for the catalogue only files that still write words', () => {
-    const stillWriting = new Set(words.map((word) => word.file));
-    const done = [...WAITING_FOR_THE_CATALOGUE].filter((file) => !stillWriting.has(file));
-    expect(done, 'these write no words any more: remove them from WAITING_FOR_THE_CATALOGUE').toEqual([]);
   });
 });

@@ -8,6 +8,13 @@ import { AppError, type ErrorCode, invalid } from '../lib/errors';
 import { nestsDeeperThan } from './json-depth';
 import { logger } from './logger';
 import { noteFailure, observe } from './request-observer';
+import {
+  allowHeader,
+  ROUTE_METHODS,
+  type RouteMethod,
+  type RoutePath,
+  SERVED_METHODS,
+} from './route-methods';
 import { settings } from './settings';
 
 /**
@@ -179,19 +186,22 @@ export function jsonResponseStreamingVectors(
   );
 }
 
-const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
-type RouteMethod = (typeof ROUTE_METHODS)[number];
 type Handler = (request: Request) => Response;
 
 /**
- * Handlers for the methods a route does not serve: 405 in the JSON error shape with `Allow`, and an
- * OPTIONS that lists the served ones (Next's automatic OPTIONS would list these 405 handlers too).
- * A route exports the ones it needs: `export const { GET, PUT, DELETE, PATCH, HEAD, OPTIONS } = otherMethods('POST')`.
+ * Handlers for the methods `route` does not serve (server/route-methods.ts): 405 in the error shape
+ * `respond` writes, with `Allow`, and an OPTIONS that lists the served ones (Next's automatic
+ * OPTIONS would list these 405 handlers too). A route exports the ones it needs:
+ * `export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('/api/search')`.
  */
-export function otherMethods(...served: RouteMethod[]): Record<RouteMethod | 'OPTIONS', Handler> {
-  const allow = [...served, 'OPTIONS'].join(', ');
+export function otherMethods(
+  route: RoutePath,
+  respond: (err: AppError) => Response = errorResponse,
+): Record<RouteMethod | 'OPTIONS', Handler> {
+  const served: readonly RouteMethod[] = SERVED_METHODS[route];
+  const allow = allowHeader(served);
   const refuse: Handler = (request) => {
-    const response = errorResponse(
+    const response = respond(
       new AppError('method_not_allowed', `${request.method} is not allowed here; use ${served.join(' or ')}`),
     );
     response.headers.set('Allow', allow);

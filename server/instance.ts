@@ -1,25 +1,25 @@
 import 'server-only';
 /**
- * The process-wide embedder, created on first use and kept on globalThis so that Next's dev
- * reloads (which re-evaluate modules) do not start a second set of workers. EMBEDDINGS_BASE_URL
+ * The process-wide embedder, created on first use (kept by ./embedder-holder). EMBEDDINGS_BASE_URL
  * chooses the remote backend; otherwise the model runs in this process.
  */
 import { Embedder } from './embedder';
+import { heldEmbedder, holdEmbedder } from './embedder-holder';
 import { lineLogger } from './logger';
 import { RemoteEmbedder } from './remote-embedder';
 import { settings } from './settings';
 import type { TextEmbedder } from './text-embedder';
 
-const holder = globalThis as typeof globalThis & { __semanticRadarEmbedder?: TextEmbedder };
-
 export function getEmbedder(): TextEmbedder {
-  if (!holder.__semanticRadarEmbedder) {
-    const s = settings();
-    const log = lineLogger('embedder');
-    holder.__semanticRadarEmbedder = s.EMBEDDINGS_BASE_URL
+  const existing = heldEmbedder();
+  if (existing) return existing;
+  const s = settings();
+  const log = lineLogger('embedder');
+  const embedder = holdEmbedder(
+    s.EMBEDDINGS_BASE_URL
       ? new RemoteEmbedder(s, s.EMBEDDINGS_BASE_URL, log)
-      : new Embedder(s, undefined, log);
-    void holder.__semanticRadarEmbedder.start();
-  }
-  return holder.__semanticRadarEmbedder;
+      : new Embedder(s, undefined, log),
+  );
+  void embedder.start();
+  return embedder;
 }

@@ -1,23 +1,14 @@
 import 'server-only';
 /**
- * The server's one logger: pino, one JSON object per line on stdout, ready for any log shipper.
- * Kept on globalThis so Next's dev reloads do not open a second destination. Request lines come
- * from server/request-observer.ts; the embedder's lifecycle lines come through here too.
+ * The app's logger (server/process-logger.ts, at LOG_LEVEL). Request lines come from
+ * server/request-observer.ts; the embedder's lifecycle lines come through here too.
  */
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { processLogger } from './process-logger';
 import { settings } from './settings';
 
-const holder = globalThis as typeof globalThis & { __semanticRadarLogger?: Logger };
-
 export function logger(): Logger {
-  holder.__semanticRadarLogger ??= pino({
-    level: settings().LOG_LEVEL,
-    base: { service: 'semantic-radar' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Level names ("info"), not numbers: readable without a pino-aware viewer.
-    formatters: { level: (label) => ({ level: label }) },
-  });
-  return holder.__semanticRadarLogger;
+  return processLogger(settings().LOG_LEVEL);
 }
 
 /** For code that takes a plain `(line) => void` logger (the embedder and its worker pool). */

@@ -12,6 +12,7 @@ import 'server-only';
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Health } from '../lib/schemas';
+import { registerRefusalCounter } from './refusal-metrics';
 
 export const METRICS_PREFIX = 'semantic_radar_';
 
@@ -27,6 +28,7 @@ function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: METRICS_PREFIX });
   const registers = [registry];
   const name = (n: string) => `${METRICS_PREFIX}${n}`;
+  registerRefusalCounter(registry, METRICS_PREFIX);
   return {
     registry,
     routeLabels: new Set<string>(),

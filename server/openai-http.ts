@@ -5,30 +5,20 @@ import 'server-only';
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../lib/errors';
-import type { OpenAIErrorBody } from '../lib/openai-schemas';
-import { errorResponse, toAppError } from './http';
+import { errorResponse, otherMethods, toAppError } from './http';
+import { openAIErrorBody } from './openai-error-shape';
 import { observe } from './request-observer';
+import type { RoutePath } from './route-methods';
 import { settings } from './settings';
-
-/** OpenAI's `type` for a status: what its SDKs and clients switch on besides the status itself. */
-function errorType(status: number): string {
-  if (status === 401) return 'authentication_error';
-  if (status === 429) return 'rate_limit_error';
-  if (status >= 500) return 'server_error';
-  return 'invalid_request_error';
-}
 
 /** Our error as OpenAI's: same status and headers, `param` = the field at fault. */
 export function openAIErrorResponse(err: unknown): Response {
   const e = toAppError(err);
   const plain = errorResponse(e);
-  const body: OpenAIErrorBody = {
-    error: { message: e.message, type: errorType(plain.status), param: e.field ?? null, code: e.code },
-  };
   const headers = new Headers(plain.headers);
   headers.delete('content-length');
   if (e.code === 'invalid_api_key') headers.set('WWW-Authenticate', 'Bearer');
-  return Response.json(body, { status: plain.status, headers });
+  return Response.json(openAIErrorBody(e), { status: plain.status, headers });
 }
 
 /** SHA-256 both sides first so the comparison takes the same time whatever the lengths. */
@@ -73,4 +63,9 @@ export function v1Route<C = unknown>(
       },
       label,
     );
+}
+
+/** /v1's `otherMethods`: a 405 in OpenAI's error shape with `Allow`, and an OPTIONS that lists the served methods. */
+export function v1OtherMethods(route: RoutePath) {
+  return otherMethods(route, openAIErrorResponse);
 }

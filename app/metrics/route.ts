@@ -1,4 +1,4 @@
-import { withJsonErrors } from '@/server/http';
+import { otherMethods, withJsonErrors } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 import { scrape } from '@/server/metrics';
 
@@ -9,3 +9,5 @@ export const GET = withJsonErrors(async () => {
   const { body, contentType } = await scrape(getEmbedder());
   return new Response(body, { headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
 });
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods('/metrics');

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { messageTexts as messages } from './message-texts';
 import { zh } from './zh';
 
 /** The namespaces of the results, the vector panel and the teaching views. */
 const NAMESPACES = ['results', 'vector', 'teaching'] as const;
-
-/** Every message of a namespace as text: functions are called with sample values ('7', 7 for counts). */
-function messages(tree: unknown, path = ''): [string, string][] {
-  if (typeof tree === 'string') return [[path, tree]];
-  if (typeof tree === 'function') {
-    const args = Array.from({ length: tree.length }, (_, i) => (i === 0 ? '7' : `${i}`));
-    const value: unknown = tree(...args);
-    return [[path, Array.isArray(value) ? value.join('') : String(value)]];
-  }
-  return Object.entries(tree as Record<string, unknown>).flatMap(([key, child]) =>
-    messages(child, path ? `${path}.${key}` : key),
-  );
-}
 
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;

@@ -5,17 +5,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import type net from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../support/server-process';
-import { closed, connect, request, sleep } from './raw-http';
+import { describe, expect, test } from 'vitest';
+import { ownServerForThisFile } from '../support/own-server';
+import { closed, connect, refusalCounts, request, sleep } from './raw-http';
 
 const TEST_MODEL = 'models/qwen3-embedding-test';
-const PORT = 3297;
 const LIMITS = {
   HEADERS_TIMEOUT_MS: '1000',
   REQUEST_TIMEOUT_MS: '3000',
   BODY_IDLE_TIMEOUT_MS: '1000',
-  SEND_TIMEOUT_MS: '3000',
+  // Long enough for a third large request to be refused on a loaded machine while the first two wait.
+  SEND_TIMEOUT_MS: '8000',
   MAX_INPUTS: '5000',
   MAX_QUEUE_WAIT_MS: '600000',
   MAX_CONNECTIONS_PER_CLIENT: '50',
@@ -27,17 +27,11 @@ const LIMITS = {
   ALLOWED_HOSTS: 'radar.example,localhost',
 };
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer({ port: PORT, modelDir: TEST_MODEL, env: LIMITS });
-});
-afterAll(async () => {
-  if (server) expect(await stopServer(server, 10_000)).toBe(0);
-});
+const server = ownServerForThisFile(LIMITS);
 
 /** /api/health from an address the test's other clients do not use, with a 1 s deadline. */
 async function healthWithinOneSecond(from: string): Promise<number> {
-  const answer = request(server.baseUrl, { path: '/api/health', from }).then((r) => r.status);
+  const answer = request(server().baseUrl, { path: '/api/health', from }).then((r) => r.status);
   const late = sleep(1000).then(() => 0);
   return Promise.race([answer, late]);
 }
@@ -45,7 +39,7 @@ async function healthWithinOneSecond(from: string): Promise<number> {
 describe('slow clients', () => {
   test('300 sockets that trickle headers are capped per address and closed by the headers timeout, while health answers', async () => {
     const sockets = await Promise.all(
-      Array.from({ length: 300 }, () => connect(server.baseUrl, '127.0.0.2').catch(() => undefined)),
+      Array.from({ length: 300 }, () => connect(server().baseUrl, '127.0.0.2').catch(() => undefined)),
     );
     const open = sockets.filter((s): s is net.Socket => s !== undefined);
     const allClosed = Promise.all(open.map(closed));
@@ -68,7 +62,7 @@ describe('slow clients', () => {
   });
 
   test('a body sent one byte at a time is dropped after the body idle timeout, quietly', async () => {
-    const socket = await connect(server.baseUrl, '127.0.0.4');
+    const socket = await connect(server().baseUrl, '127.0.0.4');
     const done = closed(socket);
     socket.write(
       'POST /api/search HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
@@ -76,47 +70,65 @@ describe('slow clients', () => {
     await sleep(1500);
     socket.write('"');
     await done;
-    expect(server.lines.filter((l) => /unexpected error|Error:/.test(l))).toEqual([]);
+    expect(server().lines.filter((l) => /unexpected error|Error:/.test(l))).toEqual([]);
   });
 
   test('large responses the clients stop reading are cut off after the send timeout, and their slots freed', async () => {
     // Larger than the kernel's socket buffers (4 MiB send + 128 KiB receive), so the rest waits in the server.
     const texts = Array.from({ length: 5000 }, (_, i) => `unread ${i}`);
     const body = JSON.stringify({ texts });
-    const warm = await request(server.baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.7' });
+    const before = await refusalCounts(server().baseUrl);
+    const warm = await request(server().baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.7' });
     expect(warm.status).toBe(200);
     const fullLength = warm.text.length;
 
     const readers = await Promise.all(
       ['127.0.0.5', '127.0.0.6'].map(async (from) => {
-        const socket = await connect(server.baseUrl, from);
-        socket.pause(); // reads nothing until the test looks
+        const socket = await connect(server().baseUrl, from);
+        const reader = { socket, received: 0 };
+        // The answer's first bytes mean its slot is taken; from then on the client reads nothing.
+        const answering = new Promise<void>((resolve) =>
+          socket.once('data', () => {
+            socket.pause();
+            resolve();
+          }),
+        );
+        socket.on('data', (chunk: Buffer) => {
+          reader.received += chunk.length;
+        });
         socket.write(
           `POST /api/embed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
         );
-        return socket;
+        await answering;
+        return reader;
       }),
     );
-    await sleep(700);
     // Both large-response slots are held by clients that do not read: a third large request is refused.
-    const third = await request(server.baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.7' });
+    const third = await request(server().baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.7' });
     expect(third.status).toBe(429);
     expect(third.json.error.code).toBe('rate_limited');
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
 
-    await sleep(Number(LIMITS.SEND_TIMEOUT_MS) + 1500);
+    // The server cuts both once SEND_TIMEOUT_MS has passed without progress; on a loaded machine
+    // that can take longer than the setting, so wait (bounded) until it has counted both cuts.
+    let cut = 0;
+    for (let waited = 0; cut < readers.length && waited < 20_000; waited += 250) {
+      await sleep(250);
+      cut = ((await refusalCounts(server().baseUrl)).send_timeout ?? 0) - (before.send_timeout ?? 0);
+    }
+    expect(cut).toBe(readers.length);
     // What the server had handed to the kernel still arrives, then the connection ends: the answer is cut short.
-    for (const socket of readers) {
-      let received = 0;
-      socket.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-      });
+    for (const { socket } of readers) {
       const done = closed(socket);
       socket.resume();
       await done;
-      expect(received).toBeLessThan(fullLength);
     }
-    const fourth = await request(server.baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.7' });
+    for (const { received } of readers) expect(received).toBeLessThan(fullLength);
+    const fourth = await request(server().baseUrl, {
+      path: '/api/embed',
+      body: { texts },
+      from: '127.0.0.7',
+    });
     expect(fourth.status).toBe(200);
   });
 });
@@ -124,9 +136,10 @@ describe('slow clients', () => {
 describe('per-client limits', () => {
   test('a flood from one address gets 429s with Retry-After, while another client and health are served', async () => {
     const from = '127.0.0.8';
+    const before = await refusalCounts(server().baseUrl);
     const flood = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        request(server.baseUrl, {
+        request(server().baseUrl, {
           path: '/api/search',
           body: { knowledgeBase: [`f${i}`], query: 'q' },
           from,
@@ -135,13 +148,16 @@ describe('per-client limits', () => {
     );
     const refused = flood.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThan(0);
+    const after = await refusalCounts(server().baseUrl);
+    const counted = (reason: string) => (after[reason] ?? 0) - (before[reason] ?? 0);
+    expect(counted('client_rate') + counted('client_concurrency')).toBe(refused.length);
     expect(flood.every((r) => r.status === 200 || r.status === 429)).toBe(true);
     for (const r of refused) {
       expect(r.json.error.code).toBe('rate_limited');
       expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
     }
     expect(await healthWithinOneSecond(from)).toBe(200);
-    const other = await request(server.baseUrl, {
+    const other = await request(server().baseUrl, {
       path: '/api/search',
       body: { knowledgeBase: ['a'], query: 'q' },
       from: '127.0.0.9',
@@ -156,12 +172,12 @@ describe('answers small enough for the kernel buffers', () => {
     const texts = Array.from({ length: 2048 }, (_, i) => `kernel-sized ${i}`);
     const body = JSON.stringify({ texts });
     expect(
-      (await request(server.baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.12' })).status,
+      (await request(server().baseUrl, { path: '/api/embed', body: { texts }, from: '127.0.0.12' })).status,
     ).toBe(200);
     const from = '127.0.0.13';
     const unread: net.Socket[] = [];
     for (let i = 0; i < Number(LIMITS.CLIENT_MAX_CONCURRENT); i++) {
-      const socket = await connect(server.baseUrl, from);
+      const socket = await connect(server().baseUrl, from);
       socket.pause();
       socket.write(
         `POST /api/embed HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -169,7 +185,7 @@ describe('answers small enough for the kernel buffers', () => {
       unread.push(socket);
     }
     await sleep(1500);
-    const refused = await request(server.baseUrl, { path: '/api/embed', body: { texts: ['small'] }, from });
+    const refused = await request(server().baseUrl, { path: '/api/embed', body: { texts: ['small'] }, from });
     expect(refused.status).toBe(429);
     expect(refused.json.error.code).toBe('rate_limited');
     const first = unread.shift() as net.Socket;
@@ -178,7 +194,7 @@ describe('answers small enough for the kernel buffers', () => {
     await gone;
     await sleep(200);
     expect(
-      (await request(server.baseUrl, { path: '/api/embed', body: { texts: ['small'] }, from })).status,
+      (await request(server().baseUrl, { path: '/api/embed', body: { texts: ['small'] }, from })).status,
     ).toBe(200);
     for (const socket of unread) socket.destroy();
   });
@@ -187,14 +203,14 @@ describe('answers small enough for the kernel buffers', () => {
 describe('settings', () => {
   test('REPORT_CACHE_STATS=true reports what came from the cache', async () => {
     const body = { knowledgeBase: ['cached one', 'cached two'], query: 'cached' };
-    await request(server.baseUrl, { path: '/api/search', body, from: '127.0.0.10' });
-    const again = await request(server.baseUrl, { path: '/api/search', body, from: '127.0.0.10' });
+    await request(server().baseUrl, { path: '/api/search', body, from: '127.0.0.10' });
+    const again = await request(server().baseUrl, { path: '/api/search', body, from: '127.0.0.10' });
     expect(again.json.cache).toEqual({ embedded: 0, cached: 3 });
   });
 
   test('ALLOWED_HOSTS admits the configured names and refuses others', async () => {
     const as = (host: string) =>
-      request(server.baseUrl, { path: '/api/health', headers: { host }, from: '127.0.0.11' });
+      request(server().baseUrl, { path: '/api/health', headers: { host }, from: '127.0.0.11' });
     expect((await as('radar.example')).status).toBe(200);
     expect((await as('other.example')).status).toBe(421);
   });
@@ -203,9 +219,11 @@ describe('settings', () => {
 describe('starting', () => {
   test('a malformed PORT stops the server at once with a message naming it', () => {
     const run = spawnSync(process.execPath, ['scripts/serve.mjs'], {
-      env: { ...process.env, PORT: '30OO', MODEL_DIR: TEST_MODEL },
+      env: { ...process.env, PORT: '30OO', MODEL_DIR: TEST_MODEL, DISK_CACHE_MAX_BYTES: '0' },
       encoding: 'utf8',
       timeout: 60_000,
+      // spawnSync waits for the exit: a server that ignored SIGTERM would block this test forever.
+      killSignal: 'SIGKILL',
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/PORT/);
@@ -213,9 +231,17 @@ describe('starting', () => {
 
   test('a port already in use stops the server with one line and a non-zero exit', () => {
     const run = spawnSync(process.execPath, ['scripts/serve.mjs'], {
-      env: { ...process.env, PORT: String(PORT), HOSTNAME: '127.0.0.1', MODEL_DIR: TEST_MODEL },
+      env: {
+        ...process.env,
+        PORT: new URL(server().baseUrl).port,
+        HOSTNAME: '127.0.0.1',
+        MODEL_DIR: TEST_MODEL,
+        DISK_CACHE_MAX_BYTES: '0',
+      },
       encoding: 'utf8',
       timeout: 60_000,
+      // spawnSync waits for the exit: a server that ignored SIGTERM would block this test forever.
+      killSignal: 'SIGKILL',
     });
     expect(run.status).toBe(1);
     const errors = run.stderr.trim().split('\n');

@@ -3,30 +3,79 @@
  * default settings (limits that need settings of their own: front-server.test.ts).
  */
 import { describe, expect, test } from 'vitest';
+import {
+  allowHeader,
+  ROUTE_METHODS,
+  type RouteMethod,
+  type RoutePath,
+  SERVED_METHODS,
+} from '../../server/route-methods';
 import { BASE_URL, postJson } from './client';
-import { closed, connect, request } from './raw-http';
+import { type RawResponse, rawExchange, request } from './raw-http';
 
-describe('methods the app does not serve', () => {
+/** A path each route handler serves (a catch-all segment filled in). */
+const ROUTES = (Object.keys(SERVED_METHODS) as RoutePath[]).map((route) => ({
+  route,
+  path: route.replace(/\[\.\.\.\w+\]/, 'some-model'),
+  served: SERVED_METHODS[route] as readonly RouteMethod[],
+}));
+/** Requests from an address of their own, so the shared server's per-client limits see them apart. */
+const FROM = '127.0.0.21';
+
+/** The 405 in the error shape of the path: OpenAI's under /v1, the app's elsewhere. */
+function expectMethodRefusal(res: RawResponse, path: string, served: readonly RouteMethod[]) {
+  expect(res.status).toBe(405);
+  expect(res.headers.allow).toBe(allowHeader(served));
+  if (path.startsWith('/v1/')) {
+    expect(res.json.error).toEqual({
+      message: expect.any(String),
+      type: 'invalid_request_error',
+      param: null,
+      code: 'method_not_allowed',
+    });
+  } else {
+    expect(res.json.error).toMatchObject({ code: 'method_not_allowed', message: expect.any(String) });
+  }
+}
+
+describe('methods a route does not serve', () => {
+  test.each(ROUTES)(
+    '$route refuses the others with a 405 allowing exactly what it serves',
+    async ({ path, served }) => {
+      for (const method of ROUTE_METHODS) {
+        const res = await request(BASE_URL, { method, path, from: FROM });
+        if (served.includes(method)) {
+          expect(res.status, `${method} ${path}`).not.toBe(405);
+        } else if (method === 'HEAD') {
+          expect(res.status).toBe(405);
+          expect(res.headers.allow).toBe(allowHeader(served));
+        } else {
+          expectMethodRefusal(res, path, served);
+        }
+      }
+      const options = await request(BASE_URL, { method: 'OPTIONS', path, from: FROM });
+      expect(options.headers.allow).toBe(allowHeader(served));
+    },
+  );
+
+  test.each(ROUTES)(
+    'TRACE, which Next cannot route, is a 405 with the Allow of $route',
+    async ({ path, served }) => {
+      expectMethodRefusal(await request(BASE_URL, { method: 'TRACE', path, from: FROM }), path, served);
+    },
+  );
+
   test.each([
-    ['GET', '/api/search', 'POST, OPTIONS'],
-    ['PUT', '/api/embed', 'POST, OPTIONS'],
-    ['POST', '/api/health', 'GET, HEAD, OPTIONS'],
-  ])('%s %s is a JSON 405 with Allow', async (method, path, allow) => {
-    const res = await request(BASE_URL, { method, path });
-    expect(res.status).toBe(405);
-    expect(res.headers.allow).toBe(allow);
-    expect(res.json.error.code).toBe('method_not_allowed');
-  });
-
-  test('TRACE, which Next cannot route, is a JSON 405 with Allow, not a 500', async () => {
-    const res = await request(BASE_URL, { method: 'TRACE', path: '/api/search' });
-    expect(res.status).toBe(405);
-    expect(res.headers.allow).toContain('POST');
-    expect(res.json.error.code).toBe('method_not_allowed');
+    ['/api/nope', { code: 'not_found' }],
+    ['/v1/nope', { code: 'not_found', type: 'invalid_request_error' }],
+  ])('TRACE to %s, where no route is, is a 404 in that API’s error shape', async (path, error) => {
+    const res = await request(BASE_URL, { method: 'TRACE', path, from: FROM });
+    expect(res.status).toBe(404);
+    expect(res.json.error).toMatchObject(error);
   });
 
   test('a page answers POST with a JSON 405 allowing GET and HEAD', async () => {
-    const res = await request(BASE_URL, { method: 'POST', path: '/', body: {} });
+    const res = await request(BASE_URL, { method: 'POST', path: '/', body: {}, from: FROM });
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('GET, HEAD');
   });
@@ -37,15 +86,10 @@ describe('refusals do not read the rest of the body', () => {
     ['an unknown API path (404)', '/api/nope', 'application/json'],
     ['a wrong Content-Type (415)', '/api/search', 'text/plain'],
   ])('%s answers and closes the connection while 50 MB are still announced', async (_name, path, type) => {
-    const socket = await connect(BASE_URL);
-    let answer = '';
-    socket.on('data', (chunk) => {
-      answer += chunk;
-    });
-    socket.write(
+    const answer = await rawExchange(
+      BASE_URL,
       `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${type}\r\nContent-Length: 52428800\r\n\r\n{"a":`,
     );
-    await closed(socket);
     expect(answer).toMatch(/^HTTP\/1\.1 4(04|15)/);
     expect(answer.toLowerCase()).toContain('connection: close');
   });

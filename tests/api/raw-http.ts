@@ -74,4 +74,28 @@ export function closed(socket: net.Socket): Promise<void> {
   });
 }
 
+/** Sends `raw` on a fresh socket from `from`; resolves with everything the server answered before it closed. */
+export async function rawExchange(baseUrl: string, raw: string, from?: string): Promise<string> {
+  const socket = await connect(baseUrl, from);
+  let answer = '';
+  socket.on('data', (chunk) => {
+    answer += chunk;
+  });
+  const done = closed(socket);
+  socket.write(raw);
+  await done;
+  return answer;
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The front server's refusals so far, by reason, from `/metrics` (`semantic_radar_refusals_total`). */
+export async function refusalCounts(baseUrl: string): Promise<Record<string, number>> {
+  const res = await request(baseUrl, { path: '/metrics' });
+  const counts: Record<string, number> = {};
+  for (const [, reason, value] of res.text.matchAll(
+    /^semantic_radar_refusals_total\{reason="(\w+)"\} (\d+)$/gm,
+  ))
+    counts[reason as string] = Number(value);
+  return counts;
+}

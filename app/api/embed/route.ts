@@ -17,4 +17,4 @@ export const POST = withJsonErrors(async (request) => {
   return jsonResponseStreamingVectors(rest, 'embeddings', vectors, release);
 });
 
-export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('POST');
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('/api/embed');

@@ -12,4 +12,4 @@ export const GET = withJsonErrors(async () => {
   });
 });
 
-export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods('GET', 'HEAD');
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = otherMethods('/api/health');

@@ -15,4 +15,4 @@ export const POST = withJsonErrors(async (request) => {
   return Response.json(await runSearch(embedder, search, { signal: request.signal }));
 });
 
-export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('POST');
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('/api/search');

@@ -10,4 +10,4 @@ export const POST = withJsonErrors(async (request) => {
   return Response.json(tokenizeText(getEmbedder(), body));
 });
 
-export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('POST');
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = otherMethods('/api/tokenize');

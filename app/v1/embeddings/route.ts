@@ -1,7 +1,7 @@
 import { jsonResponseStreamingRows, parseWith, readJsonBody } from '@/server/http';
 import { getEmbedder } from '@/server/instance';
 import { createEmbeddings } from '@/server/openai-embeddings';
-import { v1Route } from '@/server/openai-http';
+import { v1OtherMethods, v1Route } from '@/server/openai-http';
 import { openAIEmbeddings } from '@/server/request-schemas';
 
 export const dynamic = 'force-dynamic';
@@ -18,3 +18,5 @@ export const POST = v1Route(async (request) => {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 });
+
+export const { GET, HEAD, PUT, DELETE, PATCH, OPTIONS } = v1OtherMethods('/v1/embeddings');

@@ -1,6 +1,6 @@
 import { getEmbedder } from '@/server/instance';
 import { retrieveModel } from '@/server/openai-embeddings';
-import { v1Route } from '@/server/openai-http';
+import { v1OtherMethods, v1Route } from '@/server/openai-http';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,3 +9,5 @@ export const GET = v1Route<{ params: Promise<{ model: string[] }> }>(async (_req
   const id = (await params).model.map(decodeURIComponent).join('/');
   return Response.json(retrieveModel(getEmbedder(), id));
 }, '/v1/models/[id]');
+
+export const { POST, PUT, DELETE, PATCH, OPTIONS } = v1OtherMethods('/v1/models/[...model]');
