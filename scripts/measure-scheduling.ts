@@ -132,7 +132,13 @@ async function restart(base: Settings) {
 /** One long text (token ids, so its length is exact) and a small search behind it. */
 async function abandoned(base: Settings) {
   const longTokens = Number(args['long-tokens']);
-  const embedder = await started({ ...base, CACHE_MAX_BYTES: 0, MAX_TOKENS: longTokens });
+  // No admission limit: the small search must queue behind the long run to measure the wait.
+  const embedder = await started({
+    ...base,
+    CACHE_MAX_BYTES: 0,
+    MAX_TOKENS: longTokens,
+    MAX_QUEUE_WAIT_MS: 3_600_000,
+  });
   const small = (i: number) => makeCorpus({ count: 5, seed: 200 + i, medianTokens: 16 });
   // Measured batches first, so the expected time of the long run comes from this machine.
   await search(embedder, request(makeCorpus({ count: 40, seed: 7, medianTokens: 16 }), 'warm up'));

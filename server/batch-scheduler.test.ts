@@ -141,15 +141,38 @@ describe('fairness between requests', () => {
     const t = await startTestEmbedder({ maxBatchTokens: 64, CACHE_MAX_BYTES: 0 });
     embedder = t.embedder;
     const finishedAt: number[] = [];
+    // Token ids, not texts: both requests are queued in the same tick (texts are tokenised
+    // asynchronously, so on a busy machine the second could arrive batches after the first).
+    const rows = (seed: number) =>
+      Array.from({ length: 300 }, (_, i) =>
+        Array.from({ length: 4 + (i % 13) }, (_, k) => 1000 + seed * 5000 + i * 13 + k),
+      );
     await Promise.all(
-      ['a', 'b'].map((name) =>
-        doc(t.embedder, lines(300, name)).then(() => finishedAt.push(t.batches.length)),
+      [1, 2].map((seed) =>
+        t.embedder
+          .embedTokenIds(rows(seed), { kind: 'document', field: 'input' })
+          .then(() => finishedAt.push(t.batches.length)),
       ),
     );
     const [first, second] = finishedAt as [number, number];
     expect(second - first).toBeLessThanOrEqual(2);
   });
 });
+
+/** A throttled worker (one thread, one short text per batch) busy with a 3,000-text job. */
+async function behindSlowJob() {
+  embedder = await startEmbedder({
+    MAX_QUEUE_WAIT_MS: 200,
+    maxBatchTokens: 16,
+    ORT_THREADS: 1,
+    ortThreads: 1,
+    CACHE_MAX_BYTES: 0,
+  });
+  const e = embedder;
+  const big = doc(e, lines(3000, 'big'));
+  while (pending(e) === 0) await sleep(1);
+  return { e, big };
+}
 
 describe('admission by expected wait', () => {
   test('an idle server admits a request far larger than the wait limit', async () => {
@@ -158,17 +181,7 @@ describe('admission by expected wait', () => {
   });
 
   test('behind a slow job, large requests get 429 with a Retry-After within the estimated wait; small ones and queries still pass', async () => {
-    // A throttled worker: one thread, one short text per batch.
-    embedder = await startEmbedder({
-      MAX_QUEUE_WAIT_MS: 200,
-      maxBatchTokens: 16,
-      ORT_THREADS: 1,
-      ortThreads: 1,
-      CACHE_MAX_BYTES: 0,
-    });
-    const e = embedder;
-    const big = doc(e, lines(3000, 'big'));
-    while (pending(e) === 0) await sleep(1);
+    const { e, big } = await behindSlowJob();
     const outcomes = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
         doc(e, lines(3000, `burst ${i}`)).then(
@@ -193,16 +206,7 @@ describe('admission by expected wait', () => {
   });
 
   test('admission counts tokens, not texts: behind a slow job, 20 long texts are refused where 20 short ones pass', async () => {
-    embedder = await startEmbedder({
-      MAX_QUEUE_WAIT_MS: 200,
-      maxBatchTokens: 16,
-      ORT_THREADS: 1,
-      ortThreads: 1,
-      CACHE_MAX_BYTES: 0,
-    });
-    const e = embedder;
-    const big = doc(e, lines(3000, 'big'));
-    while (pending(e) === 0) await sleep(1);
+    const { e, big } = await behindSlowJob();
     const longTexts = Array.from(
       { length: 20 },
       (_, i) => `${i} ${'a long passage of many words '.repeat(80)}`,

@@ -17,7 +17,7 @@ import { AppError } from '../lib/errors';
 import type { TextKind } from '../lib/schemas';
 import { type FairJob, type QueuedText, takeFairBatch } from './fair-batching';
 import { recordBatch } from './metrics';
-import { RecentSamples, ThroughputMeter } from './throughput';
+import { queueReport, RecentSamples, ThroughputMeter } from './throughput';
 import { type CostModel, conservativeThroughput, textCost } from './work-cost';
 import type { Device, TokenBatch } from './worker-protocol';
 
@@ -139,17 +139,14 @@ export class BatchScheduler {
   }
 
   stats() {
-    return {
+    return queueReport({
       pendingTexts: this.waitingTexts,
-      estimatedWaitMs: {
-        query: Math.round(this.estimatedWaitMs('query')),
-        document: Math.round(this.estimatedWaitMs('document')),
-      },
+      waitMs: (kind) => this.estimatedWaitMs(kind),
       maxWaitMs: this.options.maxWaitMs,
-      tokensPerSecond: Math.round(this.meter.total()),
-      throughputMeasured: this.meter.measured,
-      timeInQueueMs: this.queueTimes.summary(),
-    };
+      tokensPerSecond: this.meter.total(),
+      measured: this.meter.measured,
+      queueTimes: this.queueTimes,
+    });
   }
 
   /**
@@ -246,7 +243,7 @@ export class BatchScheduler {
     const priority = this.waitingJobs.query.size > 0 ? 'query' : 'document';
     const jobs = [...this.waitingJobs[priority]];
     this.clock[priority] = Math.min(...jobs.map((j) => j.served));
-    const texts = takeFairBatch(jobs, this.options.maxBatchTokens);
+    const texts = takeFairBatch(jobs, this.options.maxBatchTokens, this.meter.overheadCost(device));
     const now = performance.now();
     let cost = 0;
     for (const t of texts) {

@@ -70,6 +70,22 @@ describe('takeFairBatch', () => {
     expect(Math.abs(tokens.long - tokens.short)).toBeLessThanOrEqual(200);
   });
 
+  test("other jobs add at most the seed job's own work to its batch, or the fill cost when that is more", () => {
+    const bigRiders = (fillCost: number) => {
+      const big = job('big', 0, Array(500).fill(10));
+      big.served = 1_000; // the small job is behind in service: it seeds the batch
+      const batch = takeFairBatch([big, job('small', 1, Array(5).fill(10))], 512, fillCost);
+      expect(batch.filter((t) => t.job.name === 'small')).toHaveLength(5);
+      return batch.filter((t) => t.job.name === 'big').length;
+    };
+    // Compute-bound (no overhead worth sharing): 5 small texts carry 5 of the big job's.
+    expect(bigRiders(0)).toBe(5);
+    // A per-batch overhead worth 200 token-equivalents: 20 riders.
+    expect(bigRiders(200)).toBe(20);
+    // Overhead not yet measured: the batch fills to the budget (51 rows of 10 tokens in 512).
+    expect(bigRiders(Number.POSITIVE_INFINITY)).toBe(46);
+  });
+
   test('the least-served job seeds the next batch; an older job wins a tie', () => {
     const older = job('older', 0, [10, 10]);
     const newer = job('newer', 1, [10, 10]);

@@ -7,7 +7,11 @@ import 'server-only';
  *   the one after the big job; a job that arrives starts at the virtual time (the charge of the
  *   job whose batch is running), so it goes next but gets no credit for the time it was not there;
  * - inside its turn a job's texts go shortest first, and the rest of the batch is filled with the
- *   other jobs' texts closest in length to the batch's width, so padding stays small;
+ *   other jobs' texts closest in length to the batch's width, so padding stays small; others add
+ *   at most as much work as the seed job's own or the per-batch overhead is worth (`fillCost`),
+ *   whichever is more: on a compute-bound CPU a 5-line search's turn is not stretched into a full
+ *   batch of someone's knowledge base, while where batches are overhead-bound (a GPU, a tiny
+ *   model) they still fill up;
  * - a batch holds at most `maxBatchTokens` padded tokens (rows × longest row); a text longer than
  *   that runs alone; at least half of a batch's padded tokens are real ones.
  */
@@ -53,7 +57,11 @@ function lowerBound<J>(texts: QueuedText<J>[], length: number): number {
  * Removes the next batch's texts from the jobs' waiting lists and returns them. `jobs` are the
  * jobs of one priority class with texts waiting; the first in turn order seeds the batch.
  */
-export function takeFairBatch<J extends FairJob<J>>(jobs: J[], maxBatchTokens: number): QueuedText<J>[] {
+export function takeFairBatch<J extends FairJob<J>>(
+  jobs: J[],
+  maxBatchTokens: number,
+  fillCost = Number.POSITIVE_INFINITY,
+): QueuedText<J>[] {
   const ordered = [...jobs].sort(byTurn);
   const rows: QueuedText<J>[] = [];
   let width = 0;
@@ -76,6 +84,12 @@ export function takeFairBatch<J extends FairJob<J>>(jobs: J[], maxBatchTokens: n
   const seed = ordered[0];
   if (!seed) return rows;
   while (accepts(seed.waiting[0])) take(seed, 0);
+  let allowance = Math.max(
+    fillCost,
+    rows.reduce((sum, t) => sum + t.cost, 0),
+  );
+  const fits = (text: QueuedText<J> | undefined): text is QueuedText<J> =>
+    accepts(text) && text.cost <= allowance;
   for (const job of ordered.slice(1)) {
     for (;;) {
       // The two texts on either side of the current width; the closer one first.
@@ -86,8 +100,9 @@ export function takeFairBatch<J extends FairJob<J>>(jobs: J[], maxBatchTokens: n
           Math.abs((job.waiting[a] as QueuedText<J>).ids.length - width) -
           Math.abs((job.waiting[b] as QueuedText<J>).ids.length - width),
       );
-      const at = candidates.find((i) => accepts(job.waiting[i]));
+      const at = candidates.find((i) => fits(job.waiting[i]));
       if (at === undefined) break;
+      allowance -= (job.waiting[at] as QueuedText<J>).cost;
       take(job, at);
     }
   }

@@ -10,7 +10,7 @@ import 'server-only';
  */
 import { AppError } from '../lib/errors';
 import type { Health, TextKind } from '../lib/schemas';
-import { RecentSamples } from './throughput';
+import { queueReport, RecentSamples } from './throughput';
 
 /** Each call keeps this share of the history before it: about the last twenty calls count. */
 const DECAY = 0.95;
@@ -87,16 +87,13 @@ export class RemoteAdmission {
 
   stats(): NonNullable<Health['queue']> {
     const perCallTokens = this.timed.n > 0 ? this.timed.tokens / this.timed.n : 0;
-    return {
+    return queueReport({
       pendingTexts: this.texts,
-      estimatedWaitMs: {
-        query: Math.round(this.estimatedWaitMs('query')),
-        document: Math.round(this.estimatedWaitMs('document')),
-      },
+      waitMs: (kind) => this.estimatedWaitMs(kind),
       maxWaitMs: this.options.maxWaitMs,
-      tokensPerSecond: Math.round((perCallTokens * this.options.concurrency * 1000) / this.callMs),
-      throughputMeasured: this.timed.n > 0,
-      timeInQueueMs: this.queueTimes.summary(),
-    };
+      tokensPerSecond: (perCallTokens * this.options.concurrency * 1000) / this.callMs,
+      measured: this.timed.n > 0,
+      queueTimes: this.queueTimes,
+    });
   }
 }

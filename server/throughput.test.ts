@@ -20,6 +20,13 @@ describe('ThroughputMeter', () => {
     expect(meter.total()).toBeCloseTo(500 / 0.07, 0);
   });
 
+  test('the work worth one batch overhead is the overhead over the time per token-equivalent; unknown before measuring', () => {
+    const meter = new ThroughputMeter(50, 500);
+    expect(meter.overheadCost('cpu')).toBe(Number.POSITIVE_INFINITY);
+    for (const cost of [10, 40, 100, 250, 500]) meter.record('cpu', cost, 20 + 0.1 * cost);
+    expect(meter.overheadCost('cpu')).toBeCloseTo(200, 6);
+  });
+
   test('the total counts the workers on each device', () => {
     const meter = new ThroughputMeter(50, 100);
     meter.workerStarted('cpu');

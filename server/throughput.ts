@@ -8,6 +8,7 @@ import 'server-only';
  * backlog runs as), for one worker, times the workers on that device. Until the first batch is
  * measured the conservative estimate stands (and /api/health says so).
  */
+import type { Health, TextKind } from '../lib/schemas';
 import type { Device } from './worker-protocol';
 
 /** Each batch keeps this share of the history before it: about the last twenty batches count. */
@@ -56,21 +57,37 @@ export class ThroughputMeter {
     });
   }
 
+  /** The fitted batch time on this device: fixed overhead plus time per token-equivalent. */
+  private line(f: Fit): { msPerCost: number; overheadMs: number } {
+    const spread = f.n * f.xx - f.x * f.x;
+    // Too little variety in batch sizes to separate overhead from work: treat it all as work.
+    if (spread > 1e-9 * f.n * f.xx) {
+      const slope = (f.n * f.xy - f.x * f.y) / spread;
+      const intercept = (f.y - slope * f.x) / f.n;
+      if (slope > 0 && intercept >= 0) return { msPerCost: slope, overheadMs: intercept };
+    }
+    return { msPerCost: f.y / f.x, overheadMs: 0 };
+  }
+
   /** Token-equivalents per second of one worker on this device, running full batches. */
   workerRate(device: Device): number {
     const f = this.fits.get(device);
     if (!f) return this.initialPerWorker;
-    const spread = f.n * f.xx - f.x * f.x;
-    // Too little variety in batch sizes to separate overhead from work: treat it all as work.
-    let msPerCost = f.y / f.x;
-    let overheadMs = 0;
-    if (spread > 1e-9 * f.n * f.xx) {
-      const slope = (f.n * f.xy - f.x * f.y) / spread;
-      const intercept = (f.y - slope * f.x) / f.n;
-      if (slope > 0 && intercept >= 0) [msPerCost, overheadMs] = [slope, intercept];
-    }
+    const { msPerCost, overheadMs } = this.line(f);
     const batchCost = Math.max(this.fullBatchCost, f.x / f.n);
     return (batchCost * 1000) / (overheadMs + msPerCost * batchCost);
+  }
+
+  /**
+   * The work whose compute time equals one batch's fixed overhead on this device: riding along in
+   * a batch saves about that much, adding it costs everyone in the batch that much time. Unknown
+   * (infinite: batching always pays) until a batch is measured.
+   */
+  overheadCost(device: Device): number {
+    const f = this.fits.get(device);
+    if (!f) return Number.POSITIVE_INFINITY;
+    const { msPerCost, overheadMs } = this.line(f);
+    return overheadMs / msPerCost;
   }
 
   /** Token-equivalents per second of all workers together (one worker's worth while none runs). */
@@ -99,4 +116,23 @@ export class RecentSamples {
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
     return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 };
   }
+}
+
+/** The health report's queue section: one shape for the local queue and the remote backend. */
+export function queueReport(q: {
+  pendingTexts: number;
+  waitMs: (kind: TextKind) => number;
+  maxWaitMs: number;
+  tokensPerSecond: number;
+  measured: boolean;
+  queueTimes: RecentSamples;
+}): NonNullable<Health['queue']> {
+  return {
+    pendingTexts: q.pendingTexts,
+    estimatedWaitMs: { query: Math.round(q.waitMs('query')), document: Math.round(q.waitMs('document')) },
+    maxWaitMs: q.maxWaitMs,
+    tokensPerSecond: Math.round(q.tokensPerSecond),
+    throughputMeasured: q.measured,
+    timeInQueueMs: q.queueTimes.summary(),
+  };
 }

@@ -7,7 +7,7 @@ import 'server-only';
  * run longer than starting a worker takes: its worker is stopped through worker-stop.ts and a new
  * one starts at once. The old one cannot be interrupted inside onnxruntime's run, so it burns the
  * CPU until that run returns and then exits unanswered; what the stop buys is that the new worker
- * loads meanwhile and the queue is served by it (docs/benchmarks.md measures it).
+ * loads meanwhile and the queue is served by it (docs/benchmarks.md).
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../lib/errors';
