@@ -48,31 +48,28 @@ export const EXPLAIN_RESULT_VECTORS = 20;
 
 /**
  * Qwen3-Embedding's task styles, as one-sentence instructions in the form its authors evaluate
- * with (`Instruct: {task}\nQuery:{query}`). `none` embeds the bare query.
+ * with (`Instruct: {task}\nQuery:{query}`). `none` embeds the bare query. Their names on the page are
+ * in the message catalogue (lib/i18n, `query.knobs.presets`).
  */
 export const INSTRUCTION_PRESETS = [
-  { id: 'web-search', label: 'Web search retrieval (default)', instruction: DEFAULT_INSTRUCTION },
+  { id: 'web-search', instruction: DEFAULT_INSTRUCTION },
   {
     id: 'question-answering',
-    label: 'Question answering',
     instruction: 'Given a question, retrieve passages that answer the question',
   },
   {
     id: 'similar-text',
-    label: 'Semantically similar text',
     instruction: 'Retrieve semantically similar text',
   },
   {
     id: 'classification',
-    label: 'Classification',
     instruction: 'Classify the given text into the category that best describes its topic',
   },
   {
     id: 'clustering',
-    label: 'Clustering',
     instruction: 'Identify the main topic or theme of the given text',
   },
-  { id: 'none', label: 'No instruction', instruction: '' },
+  { id: 'none', instruction: '' },
 ] as const;
 export type InstructionPresetId = (typeof INSTRUCTION_PRESETS)[number]['id'];
 /** The preset whose instruction is DEFAULT_INSTRUCTION: what a request that names none gets. */
