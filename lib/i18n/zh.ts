@@ -19,13 +19,13 @@ export const zh: Messages = {
     unavailable: '模型不可用',
     unreachable: '无法连接服务器',
     label: '模型：',
-    detail: (dims: string, maxTokens: string) => `${dims} 维，最多 ${maxTokens} 个词元（token）`,
-    device: (reason: string) => `。设备：${reason}`,
+    detail: (dims, maxTokens) => `${dims} 维，最多 ${maxTokens} 个词元（token）`,
+    device: (reason) => `。设备：${reason}`,
     notAvailableTitle: '模型不可用',
     loadFailed: '嵌入模型加载失败',
-    unavailableBody: (detail: string) => `${detail} 详细信息见服务器日志。`,
+    unavailableBody: (detail) => `${detail} 详细信息见服务器日志。`,
     noServer: '无法连接服务器',
-    unreachableBody: (detail: string) => `${detail} 页面每隔几秒会重新检查。`,
+    unreachableBody: (detail) => `${detail} 页面每隔几秒会重新检查。`,
     testModelTitle: '测试模型：排序没有意义',
     testModelBody: <T>(model: T, command: T) => [
       '服务器正在运行 ',
@@ -53,15 +53,15 @@ export const zh: Messages = {
     options: '选项',
     topK: 'Top K',
     threshold: '阈值',
-    topKRange: (min: string, max: string) => `${min} 到 ${max} 之间的整数`,
-    thresholdRange: (min: string, max: string) => `${min} 到 ${max} 之间的数`,
-    optionsHint: (topKRange: string, thresholdRange: string) =>
+    topKRange: (min, max) => `${min} 到 ${max} 之间的整数`,
+    thresholdRange: (min, max) => `${min} 到 ${max} 之间的数`,
+    optionsHint: (topKRange, thresholdRange) =>
       `Top K：显示多少条结果（${topKRange}）。阈值（${thresholdRange}）：得分高于它的条目算作匹配。两者都会立即作用于已经算好的分数。`,
     knobs: {
       legend: '嵌入选项',
       dimensions: '维度',
       full: '全部',
-      fullDimensions: (dims: string) => `${dims}（全部）`,
+      fullDimensions: (dims) => `${dims}（全部）`,
       dimensionsHint: '只保留前面的数值并重新归一化（Matryoshka）；无需重新嵌入即可重新排序。',
       instruction: '指令',
       presets: {
@@ -82,10 +82,10 @@ export const zh: Messages = {
   knowledgeBase: {
     title: '知识库',
     description: '粘贴你的文档，每行一个条目。空行会被忽略。',
-    entries: (count: string) => `${count} 个条目`,
-    ofAtMost: (max: string) => `，最多 ${max} 个`,
+    entries: (count) => `${count} 个条目`,
+    ofAtMost: (max) => `，最多 ${max} 个`,
     entriesLabel: '条目',
-    charsEach: (max: string) => `每条最多 ${max} 个字符`,
+    charsEach: (max) => `每条最多 ${max} 个字符`,
     placeholder: '苹果是一种很好吃的水果\n今天北京天气晴朗…',
     exampleRestored: '已恢复示例。',
     undo: '撤销',
@@ -99,12 +99,12 @@ export const zh: Messages = {
     newName: '新名称',
     saveName: '保存名称',
     cancel: '取消',
-    deleteQuestion: (name: string, lines: string) => `删除“${name}”及其 ${lines} 行内容？此操作无法撤销。`,
+    deleteQuestion: (name, lines) => `删除“${name}”及其 ${lines} 行内容？此操作无法撤销。`,
     keep: '保留',
     saveLoading: '正在打开你保存的内容…',
     saving: '正在保存…',
     saved: '已保存在此浏览器中',
-    storageFull: (chars: string) =>
+    storageFull: (chars) =>
       `浏览器的存储空间已满：你最近的修改（共 ${chars} 个字符）没有保存。请删除不再需要的知识库，或导出当前这个。页面保持打开时，页面上的内容不会丢失。`,
     storageUnavailable: '此浏览器不允许页面保存（无痕窗口或存储已关闭）：你的内容只在页面打开期间保留。',
     dismiss: '关闭',
@@ -116,26 +116,25 @@ export const zh: Messages = {
     modeLabel: '导入的条目',
     append: '添加到末尾',
     replace: '替换现有文本',
-    dropHint: (extensions: string) => `${extensions} · 或把文件拖到这里`,
+    dropHint: (extensions) => `${extensions} · 或把文件拖到这里`,
     undo: '撤销',
-    unreadable: (file: string) => `无法导入“${file}”：浏览器无法读取该文件。`,
-    refused: (file: string, reason: string, alreadyHere: string) =>
-      `无法导入“${file}”：${reason}${alreadyHere}。没有做任何更改。`,
-    alreadyHere: (entries: string) => `（这里已有 ${entries}）`,
-    done: (entries: string, file: string, replaced: boolean) =>
+    unreadable: (file) => `无法导入“${file}”：浏览器无法读取该文件。`,
+    refused: (file, reason, alreadyHere) => `无法导入“${file}”：${reason}${alreadyHere}。没有做任何更改。`,
+    alreadyHere: (entries) => `（这里已有 ${entries}）`,
+    done: (entries, file, replaced) =>
       `已从“${file}”导入 ${entries}，${replaced ? '替换了原来的文本' : '添加在末尾'}。`,
     problems: {
       binary: '它看起来是二进制文件，不是文本',
       encoding: '它不是 UTF-8 文本（请另存为 UTF-8 后重试）',
-      unclosedQuote: (row: string) => `第 ${row} 行有一个没有闭合的引号`,
+      unclosedQuote: (row) => `第 ${row} 行有一个没有闭合的引号`,
       notJson: '它不是有效的 JSON',
       notList: '这个 JSON 不是列表（应为字符串数组，或带 "text" 字段的对象数组）',
-      badItem: (item: string) => `第 ${item} 项既不是字符串，也不是带 "text" 字符串的对象`,
-      badLine: (line: string) => `第 ${line} 行既不是字符串，也不是带 "text" 字符串的对象`,
-      badJsonLine: (line: string) => `第 ${line} 行不是有效的 JSON`,
-      unsupported: (extensions: string) => `不支持这种文件类型（请使用 ${extensions}）`,
+      badItem: (item) => `第 ${item} 项既不是字符串，也不是带 "text" 字符串的对象`,
+      badLine: (line) => `第 ${line} 行既不是字符串，也不是带 "text" 字符串的对象`,
+      badJsonLine: (line) => `第 ${line} 行不是有效的 JSON`,
+      unsupported: (extensions) => `不支持这种文件类型（请使用 ${extensions}）`,
       empty: '其中没有条目',
-      tooMany: (count: string, max: string) => `其中有 ${count} 个条目，最多只能放 ${max} 个`,
+      tooMany: (count, max) => `其中有 ${count} 个条目，最多只能放 ${max} 个`,
     },
   },
   exporting: {
@@ -146,8 +145,8 @@ export const zh: Messages = {
     vectorsJson: '知识库及其向量（JSON）',
     projector: 'Embedding Projector 文件（2 个 TSV）',
     empty: '知识库是空的：没有可导出的内容。',
-    progress: (done: string, total: string) => `正在获取向量：${done} / ${total}…`,
-    failed: (reason: string) => `导出失败：${reason}`,
+    progress: (done, total) => `正在获取向量：${done} / ${total}…`,
+    failed: (reason) => `导出失败：${reason}`,
     cancel: '取消',
   },
   sharing: {
@@ -155,12 +154,12 @@ export const zh: Messages = {
     copied: '链接已复制。任何人打开它都会看到这个知识库、查询和选项。',
     copyThis: '复制这个链接：',
     linkLabel: '分享链接',
-    tooLong: (length: string, max: string) =>
+    tooLong: (length, max) =>
       `这个知识库太大，无法放进链接（${length} 个字符；超过 ${max} 个字符的链接常被截断）。请改为发送文件：对方用“导入文件…”导入即可。`,
     downloadJson: '将知识库下载为 JSON',
     close: '关闭',
     broken: '这个分享链接已损坏或不完整（可能在复制时被截断），无法打开。你自己的知识库没有改变。',
-    opened: (name: string) => `已将分享的知识库打开为“${name}”。你自己的知识库仍保留在列表中。`,
+    opened: (name) => `已将分享的知识库打开为“${name}”。你自己的知识库仍保留在列表中。`,
   },
   longEntries: {
     label: '长条目',
@@ -172,12 +171,12 @@ export const zh: Messages = {
   search: {
     waiting: '模型仍在加载；模型一就绪，你的搜索就会自动开始。',
     retry: <T>(seconds: T) => ['服务器正忙，预计 ', seconds, '后有空闲；届时会自动重试一次。'],
-    seconds: (seconds: string) => `${seconds} 秒`,
+    seconds: (seconds) => `${seconds} 秒`,
     cancel: '取消',
     failed: '搜索失败：',
     cancelled: '搜索已取消。',
-    showLine: (line: string) => `显示第 ${line} 行`,
-    embedding: (done: string, total: string) => `正在嵌入知识库：${done} / ${total}`,
+    showLine: (line) => `显示第 ${line} 行`,
+    embedding: (done, total) => `正在嵌入知识库：${done} / ${total}`,
     searching: '正在搜索…',
     progressLabel: '嵌入进度',
     stale: {
@@ -193,13 +192,13 @@ export const zh: Messages = {
       '按钮（或在查询框中按 Enter），即可按语义为知识库排序。',
     ],
     announce: {
-      failed: (reason: string) => `搜索失败：${reason}`,
+      failed: (reason) => `搜索失败：${reason}`,
       cancelled: '搜索已取消。',
       waiting: '正在等待模型加载；搜索会自动开始。',
       retry: '服务器正忙；稍后会重试搜索。',
       running: '正在搜索…',
-      noConfidentMatch: (shown: string) => `搜索完成：没有可信的匹配；列出了 ${shown} 条较弱的匹配。`,
-      aboveThreshold: (above: string, shown: string) => `搜索完成：${shown} 条结果中有 ${above} 条高于阈值。`,
+      noConfidentMatch: (shown) => `搜索完成：没有可信的匹配；列出了 ${shown} 条较弱的匹配。`,
+      aboveThreshold: (above, shown) => `搜索完成：${shown} 条结果中有 ${above} 条高于阈值。`,
     },
     footer: 'Semantic Radar 语义雷达 · 在服务器上计算 Qwen3-Embedding 向量之间的余弦相似度',
   },
@@ -215,44 +214,42 @@ export const zh: Messages = {
       knowledgeBase: '知识库',
       other: '这次搜索',
     },
-    refusedLine: (line: string, detail: string) => `服务器拒绝了第 ${line} 行（${detail}）。`,
-    refusedField: (field: string, detail: string) => `服务器不接受${field}（${detail}）。`,
+    refusedLine: (line, detail) => `服务器拒绝了第 ${line} 行（${detail}）。`,
+    refusedField: (field, detail) => `服务器不接受${field}（${detail}）。`,
     payloadTooLarge: '知识库太大，无法在一次搜索中发送。请把它拆成几个较小的部分分别搜索。',
     queueFull: '服务器正忙于其他搜索，请稍后再试。',
     modelLoading: '模型仍在加载，稍后即可搜索。',
     shuttingDown: '服务器正在重启，请稍后再试。',
-    tryAgain: (detail: string) => `服务器出错（${detail}）。请稍后再试。`,
-    other: (detail: string) => `服务器出错（${detail}）。`,
+    tryAgain: (detail) => `服务器出错（${detail}）。请稍后再试。`,
+    other: (detail) => `服务器出错（${detail}）。`,
     emptyBase: '知识库是空的：请至少添加一个条目，每行一个。',
     emptyQuery: '请输入要搜索的内容。',
-    topK: (range: string) => `Top K 必须是 ${range}。`,
-    threshold: (range: string) => `阈值必须是 ${range}。`,
+    topK: (range) => `Top K 必须是 ${range}。`,
+    threshold: (range) => `阈值必须是 ${range}。`,
     cannotSend: '无法发送这次搜索；请检查查询和选项。',
-    queryTooLong: (chars: string, max: string) =>
-      `查询有 ${chars} 个字符；此服务器最多接受 ${max} 个。请缩短它。`,
-    tooManyEntries: (count: string, max: string) =>
+    queryTooLong: (chars, max) => `查询有 ${chars} 个字符；此服务器最多接受 ${max} 个。请缩短它。`,
+    tooManyEntries: (count, max) =>
       `知识库有 ${count} 个条目；此页面一次最多搜索 ${max} 个。请把它拆成几个较小的知识库分别搜索。`,
-    lineTooLong: (line: string, chars: string, max: string) =>
+    lineTooLong: (line, chars, max) =>
       `第 ${line} 行有 ${chars} 个字符；此服务器每个条目最多接受 ${max} 个。请缩短它，或把它分成几行。`,
   },
   // ---- results
   results: {
     units: {
       underOneMs: '<1 毫秒',
-      ms: (value: string) => `${value} 毫秒`,
-      s: (value: string) => `${value} 秒`,
+      ms: (value) => `${value} 毫秒`,
+      s: (value) => `${value} 秒`,
     },
     bestMatchesFor: <T>(query: T) => ['与 ', query, ' 最匹配的条目'],
     embeddedWithoutInstruction: '（查询嵌入时未加指令）',
-    aboveCount: (count: string) => `${count} 条`,
+    aboveCount: (count) => `${count} 条`,
     aboveThreshold: <T>(count: T, threshold: string) => [`高于阈值 ${threshold} 的有 `, count],
-    noConfidentMatch: (threshold: string) =>
+    noConfidentMatch: (threshold) =>
       `没有可信的匹配：没有条目的得分高于阈值 ${threshold}。下面列出的最接近的条目只是较弱的匹配，很可能不是你要找的内容。`,
-    weakerMatches: (_count: number, formatted: string) => `${formatted} 条较弱的匹配（不高于阈值）`,
+    weakerMatches: (_count, formatted) => `${formatted} 条较弱的匹配（不高于阈值）`,
     meta: {
-      cache: (embedded: string, cached: string) => `新嵌入 ${embedded} 条，来自缓存 ${cached} 条 · `,
-      timing: (total: string, embed: string, rank: string) =>
-        `总耗时 ${total}（嵌入 ${embed}，排序 ${rank}）`,
+      cache: (embedded, cached) => `新嵌入 ${embedded} 条，来自缓存 ${cached} 条 · `,
+      timing: (total, embed, rank) => `总耗时 ${total}（嵌入 ${embed}，排序 ${rank}）`,
       answeredBy: <T>(model: T, dtype: string, device: string, tokens: string) => [
         '回答模型：',
         model,
@@ -260,16 +257,15 @@ export const zh: Messages = {
       ],
     },
     row: {
-      selectLine: (line: string) => `第 ${line} 行：在知识库中选中这一行`,
-      line: (line: string) => `第 ${line} 行`,
+      selectLine: (line) => `第 ${line} 行：在知识库中选中这一行`,
+      line: (line) => `第 ${line} 行`,
       showMore: '展开全文',
       showLess: '收起',
-      truncated: (maxTokens: string) => `只读取了前 ${maxTokens} 个词元`,
-      windowNote: (count: string, start: string, end: string) =>
-        `${count} 个窗口中最匹配的一个：第 ${start}–${end} 个字符（已标出）`,
-      scoreLabel: (rank: string) => `第 ${rank} 个结果的相似度`,
-      scoreValue: (score: string) => `相似度 ${score}`,
-      thresholdTick: (threshold: string) => `阈值 ${threshold}`,
+      truncated: (maxTokens) => `只读取了前 ${maxTokens} 个词元`,
+      windowNote: (count, start, end) => `${count} 个窗口中最匹配的一个：第 ${start}–${end} 个字符（已标出）`,
+      scoreLabel: (rank) => `第 ${rank} 个结果的相似度`,
+      scoreValue: (score) => `相似度 ${score}`,
+      thresholdTick: (threshold) => `阈值 ${threshold}`,
     },
     explainer: {
       question: '这个分数是什么意思？',
@@ -279,7 +275,7 @@ export const zh: Messages = {
         '。两个向量的长度都是 1，所以分数就是它们的点积：1 表示方向相同，0 表示无关，小于 0 表示方向相反。它不是百分比：长度为 79% 的条表示分数 0.79，而不是“79% 匹配”。',
       ],
       cosineTerm: '余弦相似度',
-      typical: (defaultThreshold: string) =>
+      typical: (defaultThreshold) =>
         `对 Qwen3-Embedding 来说，相关的一对文本通常得分约 0.6–0.8，无关的约 0.1–0.3，所以阈值默认从 ${defaultThreshold} 开始。请在同一次搜索内比较分数，不要单独解读某一个分数。`,
       identical:
         '与查询完全相同的条目得分也小于 1，因为查询在嵌入时前面加了一段检索指令（“Given a web search query, retrieve relevant passages…”），而条目没有。不加指令时，完全相同的一行得分为 1.0000。',
@@ -295,17 +291,17 @@ export const zh: Messages = {
         overlap,
         '。',
       ],
-      overlap: (shared: string, k: string) => `${shared} / ${k}`,
-      move: (rank: string, fullRank: string) => `#${rank}：完整长度时 #${fullRank}`,
+      overlap: (shared, k) => `${shared} / ${k}`,
+      move: (rank, fullRank) => `#${rank}：完整长度时 #${fullRank}`,
       same: '名次不变',
-      up: (by: string) => `上升 ${by} 名`,
-      down: (by: string) => `下降 ${by} 名`,
+      up: (by) => `上升 ${by} 名`,
+      down: (by) => `下降 ${by} 名`,
     },
   },
   // ---- the query's vector
   vector: {
     title: '幕后：查询向量',
-    summary: (shown: string) => `模型把你的查询变成了什么：它的嵌入向量的前 ${shown} 个数。`,
+    summary: (shown) => `模型把你的查询变成了什么：它的嵌入向量的前 ${shown} 个数。`,
     runSearchFirst: '先搜索一次，就能看到查询的嵌入向量。',
     theVectorOf: <T>(query: T, how: string) => ['查询 ', query, ` 的向量，${how}。`],
     withChosenInstruction: '嵌入时前面加上了所选的指令',
@@ -314,22 +310,22 @@ export const zh: Messages = {
     dimensions: '维数',
     queryTokens: '查询词元数',
     shown: '显示',
-    firstN: (count: string) => `前 ${count} 个`,
-    fixedScale: (from: string, to: string) =>
+    firstN: (count) => `前 ${count} 个`,
+    fixedScale: (from, to) =>
       `固定纵轴范围 ${from} 到 ${to}，每个查询都一样（便于对比截图；更高的柱会被截断）`,
-    chartDescription: (count: string) => `查询向量前 ${count} 个值的柱状图；下方列出了同样的数值。`,
+    chartDescription: (count) => `查询向量前 ${count} 个值的柱状图；下方列出了同样的数值。`,
     valuesHeading: '数值（4 位小数）',
     chart: {
       xAxis: '维度',
       yAxis: '数值',
-      tooltip: (dimension: string, value: string) => `第 ${dimension} 维：${value}`,
+      tooltip: (dimension, value) => `第 ${dimension} 维：${value}`,
       positive: '正值',
       negative: '负值',
     },
     full: {
-      showAll: (dims: string) => `显示全部 ${dims} 个值`,
-      loadFailed: (reason: string) => `无法加载完整向量：${reason}`,
-      loading: (dims: string) => `正在加载全部 ${dims} 个值…`,
+      showAll: (dims) => `显示全部 ${dims} 个值`,
+      loadFailed: (reason) => `无法加载完整向量：${reason}`,
+      loading: (dims) => `正在加载全部 ${dims} 个值…`,
       allValues: <T>(count: T, sumOfSquares: T) => [
         '共 ',
         count,
@@ -341,24 +337,24 @@ export const zh: Messages = {
       download: '下载为 JSON',
       copied: '已把全部数值复制到剪贴板。',
       copyRefused: '浏览器不允许复制，请改用下载。',
-      listLabel: (count: string) => `查询向量的全部 ${count} 个值`,
+      listLabel: (count) => `查询向量的全部 ${count} 个值`,
     },
   },
   // ---- teaching views: map, heatmap, tokens, dimensions, instruction
   teaching: {
     panels: {
       mapTitle: '语义空间地图',
-      mapSummary: (entries: string) => `把 ${entries} 个条目和查询画成点：相近的点往往意思相近。`,
+      mapSummary: (entries) => `把 ${entries} 个条目和查询画成点：相近的点往往意思相近。`,
       heatmapTitle: '相似度热力图',
       heatmapSummary: '每个条目与其他每个条目、以及与查询的比较。',
       tokensTitle: '分词器如何工作',
       tokensSummary: '模型读到的确切文本，以及它被切分成的词元（token）。',
       factsTitle: '向量概况：为什么是这个分数',
-      factsSummary: (dims: string, window: string) =>
+      factsSummary: (dims, window) =>
         `查询向量的全部 ${dims} 个值，每次 ${window} 个，可与任一结果的向量并排对照。`,
     },
     map: {
-      tooSmall: (count: number) =>
+      tooSmall: (count) =>
         `地图至少需要三个条目。只有${count === 1 ? '一个' : '两个'}条目时没有什么可以展开的：任意两个点都在一条直线上，二维图只会重复下面的分数。`,
       tooSmallEntry: <T>(entry: string, text: T, score: T) => [
         `条目 ${entry}（`,
@@ -366,47 +362,46 @@ export const zh: Messages = {
         '）：与查询的余弦相似度 ',
         score,
       ],
-      percent: (value: string) => `${value}%`,
-      variance: (entries: string, dims: string, x: string, y: string, both: string) =>
+      percent: (value) => `${value}%`,
+      variance: (entries, dims, x, y, both) =>
         `对 ${entries} 个条目的 ${dims} 维向量做主成分分析：横轴解释了它们 ${x} 的方差，纵轴解释了 ${y}（合计 ${both}）。查询是被放进这张图里的，并没有参与绘制它。`,
-      squeezeNote: (dims: string) =>
+      squeezeNote: (dims) =>
         `把 ${dims} 维压缩到 2 维会丢失信息：图上靠得近的点通常（但不一定）意思相近。显示的余弦相似度来自完整的向量，而不是来自这张图。`,
       notConverged: '（两条坐标轴是近似的：拟合在完全收敛之前就停止了。）',
-      axis: (component: string, share: string) => `主成分 ${component}（${share}）`,
-      queryPoint: (query: string) => `查询：${query}`,
-      entryPoint: (entry: string, score: string, text: string) =>
-        `条目 ${entry}，余弦相似度 ${score}：${text}`,
+      axis: (component, share) => `主成分 ${component}（${share}）`,
+      queryPoint: (query) => `查询：${query}`,
+      entryPoint: (entry, score, text) => `条目 ${entry}，余弦相似度 ${score}：${text}`,
       queryMark: '查询',
       activeQuery: '查询：',
-      entry: (entry: string) => `条目 ${entry}`,
+      entry: (entry) => `条目 ${entry}`,
       activeEntry: <T>(entry: T, score: T, text: string) => [
         entry,
         ' · 与查询的余弦相似度 ',
         score,
         `：${text}`,
       ],
-      picked: (entry: string, rank: string, entries: string, amongResults: boolean) =>
+      picked: (entry, rank, entries, amongResults) =>
         `已选中条目 ${entry}：在 ${entries} 个条目中排第 ${rank} 名${amongResults ? '，已在上面的结果中标出。' : '，排在显示的结果之后。'}`,
       legendQuery: '查询（菱形）',
-      legendAbove: (threshold: string) => `高于阈值 ${threshold}（实心）`,
-      legendBelow: (threshold: string) => `不高于阈值 ${threshold}（空心）`,
+      legendAbove: (threshold) => `高于阈值 ${threshold}（实心）`,
+      legendBelow: (threshold) => `不高于阈值 ${threshold}（空心）`,
       keyboardHint: '点击一个点，或用方向键和回车键，在结果中标出对应的行。',
       tableSummary: '以表格查看地图',
       tablePoint: '点',
-      tableAxis: (component: string) => `主成分 ${component}`,
+      tableAxis: (component) => `主成分 ${component}`,
       tableCosine: '余弦相似度',
       tableQuery: '查询',
     },
     heatmap: {
-      subset: (shown: string, entries: string, cells: string) =>
+      subset: (shown, entries, cells) =>
         `只显示 ${entries} 个条目中与这次查询得分最高的 ${shown} 个：全部两两组合会有 ${cells} 个格子，多得看不过来。`,
       caption:
         '每两个条目之间、以及每个条目与查询（第一行）之间的余弦相似度。每个格子都标注了它的两个条目和分数。',
       rowHeader: '行',
       query: '查询',
-      entry: (entry: string) => `条目 ${entry}`,
-      nearDuplicates: (min: string) => `几乎重复的条目对（余弦相似度 ≥ ${min}）`,
-      noNearDuplicates: (min: string) => `这些条目中没有任何两个达到 ${min}。`,
+      entry: (entry) => `条目 ${entry}`,
+      nearDuplicates: (min) => `几乎重复的条目对（余弦相似度 ≥ ${min}）`,
+      noNearDuplicates: (min) => `这些条目中没有任何两个达到 ${min}。`,
       pair: <T>(score: T, a: string, textA: T, b: string, textB: T) => [
         score,
         ` · ${a} `,
@@ -414,12 +409,12 @@ export const zh: Messages = {
         ` 与 ${b} `,
         textB,
       ],
-      morePairs: (count: string) => `……还有 ${count} 对。`,
+      morePairs: (count) => `……还有 ${count} 对。`,
       scale: '色标：蓝色表示方向相反（−1），无色（与页面背景相同）表示无关（0），红色表示方向相同（+1）。',
     },
     tokens: {
       queryHeading: '模型读到的查询',
-      failed: (reason: string) => `无法对查询分词：${reason}`,
+      failed: (reason) => `无法对查询分词：${reason}`,
       tokenising: '正在分词…',
       counts: <T>(total: string, prefix: T | null, query: T, eos: T) => [
         `共 ${total} 个词元：`,
@@ -429,9 +424,9 @@ export const zh: Messages = {
         eos,
         '。',
       ],
-      prefixTokens: (count: string) => `${count} 个属于指令前缀`,
-      queryTokens: (count: string) => `${count} 个属于查询`,
-      truncatedTo: (max: string) => ` 已截断为 ${max} 个词元。`,
+      prefixTokens: (count) => `${count} 个属于指令前缀`,
+      queryTokens: (count) => `${count} 个属于查询`,
+      truncatedTo: (max) => ` 已截断为 ${max} 个词元。`,
       chipsLabel: '按顺序排列的查询词元',
       chipInstruction: '（指令）',
       chipEos: '（文本结束：用来取嵌入向量的词元）',
@@ -440,21 +435,14 @@ export const zh: Messages = {
         `（id ${id}）加在末尾。模型从左到右读这些词元；它在最后这个词元上的隐藏状态，归一化到长度 1，就是嵌入向量。一个被拆成两个词元的字符只显示一次，跨在两个 id 上方。`,
       ],
       entriesHeading: '知识库条目（不加指令）',
-      entriesSummary: (
-        entries: string,
-        total: string,
-        longest: string,
-        cut: number,
-        cutText: string,
-        max: string,
-      ) =>
+      entriesSummary: (entries, total, longest, cut, cutText, max) =>
         `${entries} 个条目，共 ${total} 个词元（含结束词元），最长 ${longest} 个。${cut === 0 ? '没有条目' : `有 ${cutText} 个条目`}在 ${max} 个词元的上限处被截断。`,
       tableEntry: '条目',
       tableTokens: '词元数',
       tableTruncated: '是否截断',
-      cutAt: (max: string) => `✂ 在 ${max} 处截断`,
+      cutAt: (max) => `✂ 在 ${max} 处截断`,
       notCut: '否',
-      firstRows: (rows: string) => `只列出前 ${rows} 个条目；上面的合计包括全部条目。`,
+      firstRows: (rows) => `只列出前 ${rows} 个条目；上面的合计包括全部条目。`,
     },
     facts: {
       dimensions: '维数',
@@ -465,12 +453,12 @@ export const zh: Messages = {
       unitLength:
         '每个嵌入向量都被缩放到长度 1.0（归一化），所以分数只比较方向；对单位向量来说，余弦相似度就是对应数值乘积之和。',
       firstDimension: '从第几维开始显示',
-      previous: (size: string) => `上一组 ${size} 维`,
-      next: (size: string) => `下一组 ${size} 维`,
+      previous: (size) => `上一组 ${size} 维`,
+      next: (size) => `下一组 ${size} 维`,
       compareWith: '为什么是这个分数？选择要比较的结果',
       caption: (first: string, last: string, dims: string, result: string | null) =>
         `第 ${first}–${last} 维（共 ${dims} 维）：查询${result === null ? '' : `与第 ${result} 个结果`}并排对照。下面的表格列出了同样的数值。`,
-      whyHeading: (result: string, score: string) => `为什么第 ${result} 个结果得分 ${score}`,
+      whyHeading: (result, score) => `为什么第 ${result} 个结果得分 ${score}`,
       whySum: <T>(count: string, sum: T) => [
         `全部 ${count} 个乘积（查询的值 × 条目的值）之和是 `,
         sum,
@@ -485,7 +473,7 @@ export const zh: Messages = {
       query: '查询',
       entry: '条目',
       product: '乘积',
-      dimensionN: (dimension: string) => `第 ${dimension} 维`,
+      dimensionN: (dimension) => `第 ${dimension} 维`,
     },
   },
   // ---- theme switch
