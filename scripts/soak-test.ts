@@ -45,7 +45,18 @@ const CHECKPOINTS = [...new Set([10, 100, 1000, 2500, 5000, 7500, 10_000, BASELI
   .sort((a, b) => a - b);
 /** Live heap and native memory at the end may exceed their baseline level by at most this much. */
 const MAX_GROWTH = 0.15;
-const READY_LINE = /^\[embedder\] .* ready on \w+ /;
+/** The embedder's one JSON log line per model load (pino: `{"component":"embedder","msg":"… ready on cpu …"}`). */
+function isReadyLine(line: string): boolean {
+  if (!line.startsWith('{')) return false;
+  try {
+    const entry = JSON.parse(line) as { component?: unknown; msg?: unknown };
+    return (
+      entry.component === 'embedder' && typeof entry.msg === 'string' && / ready on \w+ /.test(entry.msg)
+    );
+  } catch {
+    return false;
+  }
+}
 
 interface Checkpoint {
   requests: number;
@@ -146,7 +157,7 @@ async function main() {
   const exitCode = await stopServer(server);
   if (args['server-log']) fs.writeFileSync(args['server-log'], `${server.lines.join('\n')}\n`);
 
-  const readyLines = server.lines.filter((l) => READY_LINE.test(l));
+  const readyLines = server.lines.filter(isReadyLine);
   const [base, end] = [checkpoints.find((c) => c.requests === BASELINE), checkpoints.at(-1)];
   const live = liveHeapMiB(server.lines, base?.logLine ?? 0);
   const growth = (a?: number, b?: number) => (a && b ? Math.round((b / a - 1) * 1000) / 10 : Number.NaN);
