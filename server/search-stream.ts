@@ -7,6 +7,7 @@ import 'server-only';
  */
 import type { SearchEvent } from '../lib/schemas';
 import { toAppError } from './http';
+import { linkedAbort } from './linked-abort';
 import { runSearch, type ValidSearch } from './search';
 import type { TextEmbedder } from './text-embedder';
 
@@ -17,8 +18,8 @@ export function streamSearch(
   search: ValidSearch,
   requestSignal: AbortSignal,
 ): Response {
-  const cancelled = new AbortController();
-  const signal = AbortSignal.any([requestSignal, cancelled.signal]);
+  // Aborted by the client going away (its request signal) or cancelling the stream.
+  const cancelled = linkedAbort([requestSignal]);
   const encoder = new TextEncoder();
 
   const stream = new ReadableStream<Uint8Array>({
@@ -36,11 +37,15 @@ export function streamSearch(
         send({ type: 'progress', done, total });
       };
       try {
-        send({ type: 'result', data: await runSearch(embedder, search, { signal, onProgress }) });
+        send({
+          type: 'result',
+          data: await runSearch(embedder, search, { signal: cancelled.signal, onProgress }),
+        });
       } catch (err) {
         const e = toAppError(err);
         send({ type: 'error', error: { code: e.code, message: e.message } });
       }
+      cancelled.dispose();
       if (open()) controller.close();
     },
     cancel() {

@@ -17,6 +17,7 @@ import {
 import { cleanRequiredText, cleanRequiredTexts } from '../lib/text-clean';
 import { roundTo, shortenEmbedding, topKIndices } from '../lib/vector-math';
 import { checkDimensions } from './embed-pipeline';
+import { type LinkedAbort, linkedAbort } from './linked-abort';
 import { embedEntries, scoreEntries } from './long-entries';
 import { explainSearch } from './search-explain';
 import { settings } from './settings';
@@ -53,10 +54,24 @@ export async function runSearch(
   ctx: SearchContext = {},
 ): Promise<SearchResponse> {
   const started = performance.now();
-  const { info, device, tokenizer } = embedder.requireReady();
   // When one of the two embeds fails, the other is cancelled too (its queued work dropped).
-  const failed = new AbortController();
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, failed.signal]) : failed.signal;
+  const linked = linkedAbort([ctx.signal]);
+  try {
+    return await searchWith(embedder, { request, entries, query }, ctx, linked, started);
+  } finally {
+    linked.dispose();
+  }
+}
+
+async function searchWith(
+  embedder: TextEmbedder,
+  { request, entries, query }: ValidSearch,
+  ctx: SearchContext,
+  linked: LinkedAbort,
+  started: number,
+): Promise<SearchResponse> {
+  const { info, device, tokenizer } = embedder.requireReady();
+  const signal = linked.signal;
   // Full-width vectors (what the cache holds anyway); `dimensions` is applied below, so the teaching
   // views can compare the shortened ranking with the full one without embedding anything twice.
   const [q, embedded] = await Promise.all([
@@ -75,7 +90,7 @@ export async function runSearch(
       onProgress: ctx.onProgress,
     }),
   ]).catch((err) => {
-    failed.abort();
+    linked.abort();
     throw err;
   });
   const embeddedAt = performance.now();
