@@ -57,6 +57,11 @@ const { values: args } = parseArgs({
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
+/** The model folder as the results name it: inside the repo by its path, elsewhere by its name only (no machine paths). */
+function recordedModel(modelDir: string): string {
+  return modelDir.startsWith('..') || path.isAbsolute(modelDir) ? path.basename(modelDir) : modelDir;
+}
+
 function prepareModel(): string {
   if (args['model-dir']) return path.relative(process.cwd(), args['model-dir']);
   const options = { ...PRESETS['0.6b'], outDir: 'models/qwen3-embedding-test-0.6b' };
@@ -111,7 +116,7 @@ async function main() {
     }
     writeProfileReport({
       machine: machine(),
-      model: modelDir,
+      model: recordedModel(modelDir),
       corpus: corpusInfo,
       tuning,
       ceiling,
@@ -183,7 +188,7 @@ async function main() {
 
   writeMainReport({
     machine: machine(),
-    model: modelDir,
+    model: recordedModel(modelDir),
     settings: {
       ortThreads: tuning.intraOpThreads,
       maxBatchTokens: base.maxBatchTokens,
