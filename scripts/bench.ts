@@ -33,7 +33,7 @@ import {
 import { makeCorpus } from './bench/corpus';
 import { measureLatency, measureReSearch } from './bench/latency';
 import { profilePass, writeProfileReport } from './bench/profile';
-import { machine, writeMainReport } from './bench/report';
+import { machine, recordedModel, writeMainReport } from './bench/report';
 import { round, rssMiB } from './bench/stats';
 import { runSweep } from './bench/sweep';
 import { cosineAgreement, pairedComparison, rotateContenders, speedupPerRep } from './bench/throughput';
@@ -56,11 +56,6 @@ const { values: args } = parseArgs({
 });
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-/** The model folder as the results name it: inside the repo by its path, elsewhere by its name only (no machine paths). */
-function recordedModel(modelDir: string): string {
-  return modelDir.startsWith('..') || path.isAbsolute(modelDir) ? path.basename(modelDir) : modelDir;
-}
 
 function prepareModel(): string {
   if (args['model-dir']) return path.relative(process.cwd(), args['model-dir']);

@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { TEST_MODEL_DIR } from '../server/model-files';
 import { freePort, startServer, stopServer } from '../tests/support/server-process';
 import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './load/load-phases';
+import { recordedModel } from './bench/report';
 import { AVG_TEXTS } from './load/search-traffic';
 import { endOfRunChecks, report, sleep } from './load/server-stats';
 
@@ -129,7 +130,7 @@ async function main() {
     machine: { cpus: os.availableParallelism(), loadAvgBefore, loadAvgAfter: os.loadavg() },
     settings: {
       ...SERVER_ENV,
-      modelDir: args['model-dir'],
+      modelDir: recordedModel(args['model-dir']),
       ORT_THREADS: process.env.ORT_THREADS ?? 'default',
       connections: CONNECTIONS,
       rate,

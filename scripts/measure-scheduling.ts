@@ -25,6 +25,7 @@ import { Embedder } from '../server/embedder';
 import { runSearch, validateSearch } from '../server/search';
 import { type Settings, settings } from '../server/settings';
 import { makeCorpus } from './bench/corpus';
+import { recordedModel } from './bench/report';
 import { median, round, timeMs } from './bench/stats';
 
 const { values: args } = parseArgs({
@@ -193,7 +194,7 @@ async function main() {
       loadAvgLate,
       loadAvgAfter: os.loadavg(),
     },
-    model: args['model-dir'],
+    model: recordedModel(args['model-dir']),
     settings: { maxBatchTokens: base.maxBatchTokens, ortThreads: base.ortThreads, dtype: base.MODEL_DTYPE },
     fairness: fair,
     restart: re,

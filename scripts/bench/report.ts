@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { Ceiling } from './ceiling';
 import { round } from './stats';
 import type { Agreement, PairedComparison, Throughput } from './throughput';
@@ -28,6 +29,12 @@ export function machine(): Machine {
     node: process.version,
     loadAverage: round(os.loadavg()[0] ?? 0, 1),
   };
+}
+
+/** The model folder as the results name it: inside the repo by its path, elsewhere by its name only (no machine paths). */
+export function recordedModel(modelDir: string): string {
+  const relative = path.relative(process.cwd(), modelDir);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(modelDir) : relative;
 }
 
 export function machineLine(m: Machine): string {
