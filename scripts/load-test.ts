@@ -24,8 +24,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEST_MODEL_DIR } from '../server/model-files';
 import { freePort, startServer, stopServer } from '../tests/support/server-process';
-import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './load/load-phases';
 import { recordedModel } from './bench/report';
+import { burst, paced, runPhase, timeouts, waitForEmptyQueue } from './load/load-phases';
 import { AVG_TEXTS } from './load/search-traffic';
 import { endOfRunChecks, report, sleep } from './load/server-stats';
 

@@ -205,6 +205,30 @@ describe('admission by expected wait', () => {
     expect((await doc(e, lines(20, 'burst 0'))).vectors).toHaveLength(20);
   });
 
+  test('a storm of queries behind queued documents is refused for the documents’ sake before the queries would wait too long themselves', async () => {
+    const { e, big } = await behindSlowJob();
+    const queued = doc(e, lines(10, 'queued'));
+    // Each query alone waits only for the queries before it; every one delays the documents.
+    const outcomes = await Promise.all(
+      Array.from({ length: 400 }, (_, i) =>
+        e.embed([`question ${i}`], { kind: 'query', field: 'query' }).then(
+          () => undefined,
+          (err: AppError) => err,
+        ),
+      ),
+    );
+    const refused = outcomes.filter((o): o is AppError => o !== undefined);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThan(400);
+    for (const err of refused) {
+      expect(err).toMatchObject({ code: 'queue_full' });
+      expect(err.message).toContain('requests already queued');
+      expect(err.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    expect((await queued).vectors).toHaveLength(10);
+    expect((await big).vectors).toHaveLength(3000);
+  });
+
   test('admission counts tokens, not texts: behind a slow job, 20 long texts are refused where 20 short ones pass', async () => {
     const { e, big } = await behindSlowJob();
     const longTexts = Array.from(

@@ -8,8 +8,9 @@ import 'server-only';
  *   run before it finishes would take longer than `maxWaitMs` at the measured throughput. Under
  *   fair sharing that is the running batches, every queued query (queries go first), and from each
  *   other job of its class as much as its own cost (a 5-line search waits for one turn of each
- *   big job, not for the whole of them). The decision is made when the request is queued; once
- *   queued it is never refused; on an idle queue everything is admitted;
+ *   big job, not for the whole of them). A request is also refused when it would make one already
+ *   queued wait past the limit (wait-promises.ts). The decision is made when the request is queued;
+ *   once queued it is never refused; on an idle queue everything is admitted;
  * - a job whose signal aborts leaves the queue and its in-flight results are dropped; a running
  *   batch whose jobs have all gone is marked abandoned, for the pool to weigh stopping its worker.
  */
@@ -18,6 +19,7 @@ import type { TextKind } from '../lib/schemas';
 import { type FairJob, type QueuedText, takeFairBatch } from './fair-batching';
 import { recordBatch } from './metrics';
 import { queueReport, RecentSamples, ThroughputMeter } from './throughput';
+import { WaitProjection } from './wait-promises';
 import { type CostModel, conservativeThroughput, textCost } from './work-cost';
 import type { Device, TokenBatch } from './worker-protocol';
 
@@ -114,28 +116,43 @@ export class BatchScheduler {
     return sum;
   }
 
-  /**
-   * Expected wait, ms, for new work of this class and cost: what runs before it finishes besides
-   * itself (fluid fair sharing: each other job of its class runs at most as much as the new work).
-   */
-  estimatedWaitMs(priority: TextKind, cost = Number.POSITIVE_INFINITY): number {
-    let ahead = 0;
-    for (const r of this.running) ahead += (this.remainingMs(r) / 1000) * this.meter.workerRate(r.device);
-    if (priority === 'document') ahead += this.waitingCost.query;
-    for (const job of this.waitingJobs[priority]) ahead += Math.min(job.waitingCost, cost);
-    return (ahead / this.meter.total()) * 1000;
+  /** The queue as admission sees it now (wait-promises.ts). */
+  private projection(): WaitProjection {
+    let runningCost = 0;
+    for (const r of this.running)
+      runningCost += (this.remainingMs(r) / 1000) * this.meter.workerRate(r.device);
+    return new WaitProjection({
+      now: performance.now(),
+      ratePerMs: this.meter.total() / 1000,
+      runningCost,
+      clock: this.clock,
+      jobs: { query: [...this.waitingJobs.query], document: [...this.waitingJobs.document] },
+      maxWaitMs: this.options.maxWaitMs,
+    });
   }
 
-  /** Throws queue_full (429) with the seconds until there would be room, when the wait is too long. */
+  /** Expected wait, ms, for new work of this class and cost: what runs before it finishes besides itself. */
+  estimatedWaitMs(priority: TextKind, cost = Number.POSITIVE_INFINITY): number {
+    return this.projection().waitMs(priority, cost);
+  }
+
+  /**
+   * Throws queue_full (429) with the seconds until there would be room, when the new work would wait
+   * too long or would make a request already queued wait past the limit.
+   */
   admit(priority: TextKind, cost: number): void {
-    const wait = this.estimatedWaitMs(priority, cost);
-    if (wait <= this.options.maxWaitMs) return;
-    const retryAfterSeconds = Math.max(1, Math.ceil((wait - this.options.maxWaitMs) / 1000));
-    throw new AppError(
-      'queue_full',
-      `The server is busy: the work queued ahead would take about ${Math.ceil(wait / 1000)} s (limit ${this.options.maxWaitMs / 1000} s). Retry in ${retryAfterSeconds} s.`,
-      { retryAfterSeconds },
-    );
+    const projection = this.projection();
+    const wait = projection.waitMs(priority, cost);
+    const excessMs = Math.max(wait - this.options.maxWaitMs, projection.brokenPromisesMs(priority, cost));
+    if (excessMs <= 0) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil(excessMs / 1000));
+    const reason =
+      wait > this.options.maxWaitMs
+        ? `the work queued ahead would take about ${Math.ceil(wait / 1000)} s (limit ${this.options.maxWaitMs / 1000} s)`
+        : `admitting it would make requests already queued wait past the limit (${this.options.maxWaitMs / 1000} s)`;
+    throw new AppError('queue_full', `The server is busy: ${reason}. Retry in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    });
   }
 
   stats() {
