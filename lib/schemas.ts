@@ -270,7 +270,8 @@ export const healthSchema = z.object({
       /**
        * Time the queued work in and ahead of each class would take at the current throughput: the
        * wait of a request at least as large as any queued one (a smaller one waits less: fair
-       * sharing). A request whose own wait would pass maxWaitMs → 429.
+       * sharing). A request whose own wait would pass maxWaitMs, or that would make a queued one
+       * wait past it → 429.
        */
       estimatedWaitMs: z.object({ query: z.number(), document: z.number() }),
       maxWaitMs: z.number(),
@@ -278,8 +279,17 @@ export const healthSchema = z.object({
       tokensPerSecond: z.number(),
       /** False until the first batch ran: tokensPerSecond is then a conservative guess. */
       throughputMeasured: z.boolean(),
-      /** Recent requests' time waiting (total time minus their own work), ms. */
-      timeInQueueMs: z.object({ count: z.number(), p50: z.number(), p99: z.number(), max: z.number() }),
+      /**
+       * Recent requests' time waiting (total time minus their own work), ms; `overLimit`: how many
+       * of them waited longer than maxWaitMs (the promise admission makes).
+       */
+      timeInQueueMs: z.object({
+        count: z.number(),
+        p50: z.number(),
+        p99: z.number(),
+        max: z.number(),
+        overLimit: z.number(),
+      }),
     })
     .optional(),
   limits: requestLimitsSchema,

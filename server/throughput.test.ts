@@ -40,9 +40,9 @@ describe('ThroughputMeter', () => {
 });
 
 describe('RecentSamples', () => {
-  test('keeps the last samples only and reports their percentiles', () => {
+  test('keeps the last samples only and reports their percentiles and how many pass the limit', () => {
     const samples = new RecentSamples(100);
     for (let i = 1; i <= 300; i++) samples.add(i);
-    expect(samples.summary()).toEqual({ count: 100, p50: 251, p99: 300, max: 300 });
+    expect(samples.summary(290)).toEqual({ count: 100, p50: 251, p99: 300, max: 300, overLimit: 10 });
   });
 });

@@ -111,10 +111,12 @@ export class RecentSamples {
     this.next = (this.next + 1) % this.capacity;
   }
 
-  summary(): { count: number; p50: number; p99: number; max: number } {
+  /** Percentiles, and how many samples exceed `limit`. */
+  summary(limit: number): { count: number; p50: number; p99: number; max: number; overLimit: number } {
     const sorted = [...this.values].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 };
+    const overLimit = sorted.filter((v) => v > limit).length;
+    return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, overLimit };
   }
 }
 
@@ -133,6 +135,6 @@ export function queueReport(q: {
     maxWaitMs: q.maxWaitMs,
     tokensPerSecond: Math.round(q.tokensPerSecond),
     throughputMeasured: q.measured,
-    timeInQueueMs: q.queueTimes.summary(),
+    timeInQueueMs: q.queueTimes.summary(q.maxWaitMs),
   };
 }
