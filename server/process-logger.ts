@@ -10,18 +10,12 @@ const holder = globalThis as typeof globalThis & { __semanticRadarLogger?: Logge
 
 /** The logger; `level` applies when this call creates it (both callers pass the validated LOG_LEVEL). */
 export function processLogger(level: Level | 'silent'): Logger {
-  holder.__semanticRadarLogger ??= pino(
-    {
-      level,
-      base: { service: 'semantic-radar' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      // Level names ("info"), not numbers: readable without a pino-aware viewer.
-      formatters: { level: (label) => ({ level: label }) },
-    },
-    // Written asynchronously (pino flushes what is left when the process exits): a synchronous write
-    // to a reader that is slow to drain (a busy pipe, a terminal) held up the event loop, and every
-    // request with it — in the load test, 429 p99 94–118 ms with request lines, 43–54 ms without.
-    pino.destination({ dest: 1, sync: false }),
-  );
+  holder.__semanticRadarLogger ??= pino({
+    level,
+    base: { service: 'semantic-radar' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // Level names ("info"), not numbers: readable without a pino-aware viewer.
+    formatters: { level: (label) => ({ level: label }) },
+  });
   return holder.__semanticRadarLogger;
 }
