@@ -1,16 +1,6 @@
 // @ts-check
 
-/**
- * Headers for every response. The Content-Security-Policy is set per page view by proxy.ts, with a
- * fresh script nonce; user text is rendered as text, never as HTML.
- */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './server/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,12 +13,8 @@ const nextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
-      // API answers are data: nothing in them may run or be framed, whatever a client does with them.
-      {
-        source: '/api/:path*',
-        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
-      },
+      { source: '/:path*', headers: [...SECURITY_HEADERS] },
+      { source: '/api/:path*', headers: [API_CONTENT_SECURITY_POLICY] },
     ];
   },
 };

@@ -51,7 +51,9 @@ describe('faults', () => {
       (err: { code?: string }) => err.code,
     );
     await killBusyWorker(t);
-    expect(await running).toBe('worker_crashed');
+    // Both are 503s: worker_crashed when the worker died holding one of this request's batches,
+    // model_unavailable when it died between two of them and no worker was left to run the rest.
+    expect(['worker_crashed', 'model_unavailable']).toContain(await running);
     while (e.health().status === 'ready') await new Promise((r) => setTimeout(r, 10));
     expect(e.health()).toMatchObject({ status: 'error', message: expect.stringContaining('model.onnx') });
     expect(() => e.requireReady()).toThrow(expect.objectContaining({ code: 'model_unavailable' }));

@@ -13,6 +13,7 @@ import {
   openAIModelListAnswerSchema,
   type RemoteModelCard,
 } from '../lib/openai-schemas';
+import { linkedAbort } from './linked-abort';
 
 export interface RemoteClientOptions {
   baseUrl: string;
@@ -96,22 +97,37 @@ export class RemoteClient {
     field: string,
   ): Promise<unknown> {
     const deadline = Date.now() + this.opts.timeoutMs;
-    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.attempt(method, path, body, combined, field);
-      } catch (err) {
-        if (signal?.aborted) throw new AppError('cancelled', 'The request was cancelled');
-        if (timeout.aborted) throw this.timedOut();
-        if (!(err instanceof AttemptError)) throw err;
-        const waitMs = err.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
-        if (!err.retryable || attempt >= this.opts.maxRetries || Date.now() + waitMs >= deadline)
-          throw err.final;
-        await sleep(waitMs, combined).catch(() => {});
-        if (signal?.aborted) throw new AppError('cancelled', 'The request was cancelled');
-        if (timeout.aborted) throw this.timedOut();
+    // Not AbortSignal.any: it holds the caller's signal, and all it reaches, until the timeout fires.
+    const link = linkedAbort([signal]);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      link.abort();
+    }, this.opts.timeoutMs);
+    const stopped = () => {
+      if (signal?.aborted) return new AppError('cancelled', 'The request was cancelled');
+      if (timedOut) return this.timedOut();
+      return undefined;
+    };
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await this.attempt(method, path, body, link.signal, field);
+        } catch (err) {
+          const stop = stopped();
+          if (stop) throw stop;
+          if (!(err instanceof AttemptError)) throw err;
+          const waitMs = err.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
+          if (!err.retryable || attempt >= this.opts.maxRetries || Date.now() + waitMs >= deadline)
+            throw err.final;
+          await sleep(waitMs, link.signal).catch(() => {});
+          const stopAfterWait = stopped();
+          if (stopAfterWait) throw stopAfterWait;
+        }
       }
+    } finally {
+      clearTimeout(timer);
+      link.dispose();
     }
   }
 

@@ -8,12 +8,18 @@ import type http from 'node:http';
 import { AppError, type ErrorCode } from '../../lib/errors';
 import { isOpenAIPath, openAIErrorBody } from '../openai-error-shape';
 import { allowHeader, PAGE_METHODS, ROUTE_METHODS, routeOf, SERVED_METHODS } from '../route-methods';
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security-headers.mjs';
 import type { Settings } from '../settings-schema';
 import { ClientLimiter } from './client-limiter';
 import { clientAddress } from './connections';
 import { checkHost } from './host-check';
 import type { RefusalReason } from './refusals';
 import type { UnreadResponses } from './unread-responses';
+
+/** The security headers Next would have set on an API answer (server/security-headers.mjs). */
+const ANSWER_HEADERS = Object.fromEntries(
+  [...SECURITY_HEADERS, API_CONTENT_SECURITY_POLICY].map(({ key, value }) => [key, value]),
+);
 
 /** Methods Next's route handlers can be called with; each route refuses the ones it does not serve itself. */
 const ROUTABLE_METHODS = new Set<string>([...ROUTE_METHODS, 'OPTIONS']);
@@ -37,7 +43,7 @@ export function sendError(
 ): void {
   const error = new AppError(code, message, { field });
   const body = isOpenAIPath(path) ? openAIErrorBody(error) : error.toBody();
-  res.writeHead(error.status, { 'Content-Type': 'application/json', ...headers });
+  res.writeHead(error.status, { 'Content-Type': 'application/json', ...ANSWER_HEADERS, ...headers });
   res.end(JSON.stringify(body));
 }
 

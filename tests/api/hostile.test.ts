@@ -142,9 +142,15 @@ describe('the transport', () => {
     expect(res.status).toBe(413);
   });
 
-  test('pages and API answers carry a Content-Security-Policy and the usual security headers', async () => {
-    for (const path of ['/', '/api/health']) {
-      const res = await fetch(`${BASE_URL}${path}`);
+  test('pages and API answers carry a Content-Security-Policy and the usual security headers, refusals too', async () => {
+    // The DELETE is refused by the front server before Next sees it (server/front/request-gate.ts).
+    for (const [path, method] of [
+      ['/', 'GET'],
+      ['/api/health', 'GET'],
+      ['/api/search', 'DELETE'],
+    ] as const) {
+      const res = await fetch(`${BASE_URL}${path}`, { method });
+      expect(res.status).toBe(method === 'DELETE' ? 405 : 200);
       expect(res.headers.get('content-security-policy')).toMatch(/default-src '(self|none)'/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
