@@ -21,7 +21,7 @@ import { recordBatch } from './metrics';
 import { queueReport, RecentSamples, ThroughputMeter } from './throughput';
 import { WaitProjection } from './wait-promises';
 import { type CostModel, conservativeThroughput, textCost } from './work-cost';
-import type { Device, TokenBatch } from './worker-protocol';
+import { type Device, packRows, type TokenBatch } from './worker-protocol';
 
 /** A job's priority is the kind of text it carries: queries first. */
 export type Priority = TextKind;
@@ -141,18 +141,8 @@ export class BatchScheduler {
    * too long or would make a request already queued wait past the limit.
    */
   admit(priority: TextKind, cost: number): void {
-    const projection = this.projection();
-    const wait = projection.waitMs(priority, cost);
-    const excessMs = Math.max(wait - this.options.maxWaitMs, projection.brokenPromisesMs(priority, cost));
-    if (excessMs <= 0) return;
-    const retryAfterSeconds = Math.max(1, Math.ceil(excessMs / 1000));
-    const reason =
-      wait > this.options.maxWaitMs
-        ? `the work queued ahead would take about ${Math.ceil(wait / 1000)} s (limit ${this.options.maxWaitMs / 1000} s)`
-        : `admitting it would make requests already queued wait past the limit (${this.options.maxWaitMs / 1000} s)`;
-    throw new AppError('queue_full', `The server is busy: ${reason}. Retry in ${retryAfterSeconds} s.`, {
-      retryAfterSeconds,
-    });
+    const refusal = this.projection().refusal(priority, cost);
+    if (refusal) throw refusal;
   }
 
   stats() {
@@ -277,7 +267,7 @@ export class BatchScheduler {
     const run: Running = { texts, cost, tokens, device, startedAt: now, abandoned: new AbortController() };
     this.running.add(run);
     return {
-      tokens: packRows(texts),
+      tokens: packRows(texts.map((t) => t.ids)),
       deliver: (vectors) => this.deliver(run, vectors),
       fail: (err) => {
         this.running.delete(run);
@@ -328,18 +318,6 @@ export class BatchScheduler {
       if (run.texts.every((t) => t.job.settled) && run.texts.some((t) => t.job === job))
         run.abandoned.abort();
   }
-}
-
-/** The batch's rows back to back, as the worker protocol carries them. */
-function packRows(texts: QueuedText<Job>[]): TokenBatch {
-  const lengths = Int32Array.from(texts, (t) => t.ids.length);
-  const ids = new Int32Array(lengths.reduce((a, b) => a + b, 0));
-  let offset = 0;
-  for (const t of texts) {
-    ids.set(t.ids, offset);
-    offset += t.ids.length;
-  }
-  return { ids, lengths };
 }
 
 function cancelledError(): AppError {

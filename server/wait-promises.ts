@@ -18,6 +18,7 @@ import 'server-only';
  * job has already waited is measured, not estimated, so an estimate that lagged is corrected as it
  * shows.
  */
+import { AppError } from '../lib/errors';
 import type { TextKind } from '../lib/schemas';
 
 /** What admission needs to know of a queued job. */
@@ -105,6 +106,25 @@ export class WaitProjection {
   /** Expected wait, ms, of new work of this class and cost: what runs before it finishes besides itself. */
   waitMs(priority: TextKind, cost = Number.POSITIVE_INFINITY): number {
     return this.toMs(this.aheadOf(priority, this.q.clock[priority] + cost));
+  }
+
+  /**
+   * The 429 (queue_full, with the seconds until there would be room) for new work that would wait
+   * too long itself or would make a queued job wait past the limit; undefined when it may come in.
+   */
+  refusal(priority: TextKind, cost: number): AppError | undefined {
+    const limitMs = this.q.maxWaitMs;
+    const wait = this.waitMs(priority, cost);
+    const excessMs = Math.max(wait - limitMs, this.brokenPromisesMs(priority, cost));
+    if (excessMs <= 0) return undefined;
+    const retryAfterSeconds = Math.max(1, Math.ceil(excessMs / 1000));
+    const reason =
+      wait > limitMs
+        ? `the work queued ahead would take about ${Math.ceil(wait / 1000)} s (limit ${limitMs / 1000} s)`
+        : `admitting it would make requests already queued wait past the limit (${limitMs / 1000} s)`;
+    return new AppError('queue_full', `The server is busy: ${reason}. Retry in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    });
   }
 
   /**

@@ -36,6 +36,18 @@ export interface TokenBatch {
   lengths: Int32Array;
 }
 
+/** Rows back to back, as a batch travels to the worker. */
+export function packRows(rows: readonly Int32Array[]): TokenBatch {
+  const lengths = Int32Array.from(rows, (r) => r.length);
+  const ids = new Int32Array(lengths.reduce((a, b) => a + b, 0));
+  let offset = 0;
+  for (const r of rows) {
+    ids.set(r, offset);
+    offset += r.length;
+  }
+  return { ids, lengths };
+}
+
 export type ToWorker =
   /** First message: the cell through which the pool stops the worker safely (worker-stop.ts). */
   | { type: 'stop-cell'; cell: Int32Array }
