@@ -140,16 +140,11 @@ export class Embedder implements TextEmbedder {
       await (await disk)?.close();
       throw err;
     });
-    const maxPositions = config.raw.max_position_embeddings;
     const info: ModelInfo = {
-      id:
-        typeof config.raw._name === 'string' ? config.raw._name : path.basename(path.resolve(this.modelDir)),
+      id: config.name,
       dims: model.hiddenSize,
       dtype: model.dtype,
-      maxTokens: Math.min(
-        maxTokensFor(this.settings, model.device),
-        typeof maxPositions === 'number' ? maxPositions : Number.POSITIVE_INFINITY,
-      ),
+      maxTokens: Math.min(maxTokensFor(this.settings, model.device), config.maxPositions),
       isTestModel: config.isTestModel,
     };
     const diskStore = await disk;
@@ -163,12 +158,10 @@ export class Embedder implements TextEmbedder {
       }),
     );
     const cache = new VectorCache(this.settings.CACHE_MAX_BYTES, onDisk);
-    const vocabSize =
-      typeof config.raw.vocab_size === 'number' ? config.raw.vocab_size : Number.MAX_SAFE_INTEGER;
     this.state = {
       status: 'ready',
       device: model.device,
-      vocabSize,
+      vocabSize: config.vocabSize,
       tokenizer,
       pool,
       scheduler,

@@ -30,8 +30,14 @@ export interface ModelShape {
 }
 
 export interface ModelConfig extends ModelShape {
+  /** config.json's `_name`, else the folder's name. */
+  name: string;
   isTestModel: boolean;
   eosTokenId?: number;
+  /** Token ids must lie in 0..vocabSize − 1 (unbounded when config.json does not say). */
+  vocabSize: number;
+  /** The longest input the position embeddings allow (unbounded when config.json does not say). */
+  maxPositions: number;
   raw: Record<string, unknown>;
 }
 
@@ -73,8 +79,12 @@ export function readModelConfig(dir: string): ModelConfig {
     numKvHeads:
       raw.num_key_value_heads === undefined ? numHeads : positiveInt(raw, 'num_key_value_heads', file),
     headDim,
+    name: typeof raw._name === 'string' ? raw._name : path.basename(path.resolve(dir)),
     isTestModel: raw._semantic_radar_test_model === true,
     eosTokenId: typeof eos === 'number' ? eos : undefined,
+    vocabSize: typeof raw.vocab_size === 'number' ? raw.vocab_size : Number.MAX_SAFE_INTEGER,
+    maxPositions:
+      typeof raw.max_position_embeddings === 'number' ? raw.max_position_embeddings : Number.POSITIVE_INFINITY,
     raw,
   };
 }
