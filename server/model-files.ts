@@ -84,7 +84,9 @@ export function readModelConfig(dir: string): ModelConfig {
     eosTokenId: typeof eos === 'number' ? eos : undefined,
     vocabSize: typeof raw.vocab_size === 'number' ? raw.vocab_size : Number.MAX_SAFE_INTEGER,
     maxPositions:
-      typeof raw.max_position_embeddings === 'number' ? raw.max_position_embeddings : Number.POSITIVE_INFINITY,
+      typeof raw.max_position_embeddings === 'number'
+        ? raw.max_position_embeddings
+        : Number.POSITIVE_INFINITY,
     raw,
   };
 }
