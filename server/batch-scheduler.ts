@@ -85,7 +85,6 @@ const CLASSES: readonly TextKind[] = ['query', 'document'];
 
 export class BatchScheduler {
   private readonly waitingJobs: Record<TextKind, Set<Job>> = { query: new Set(), document: new Set() };
-  private readonly waitingCost: Record<TextKind, number> = { query: 0, document: 0 };
   /** The least `served` among the class's jobs when its last batch was formed: the virtual time. */
   private readonly clock: Record<TextKind, number> = { query: 0, document: 0 };
   private readonly running = new Set<Running>();
@@ -194,7 +193,6 @@ export class BatchScheduler {
         .sort((a, b) => a.ids.length - b.ids.length);
       waiting.add(job);
       job.waitingCost = job.waiting.reduce((sum, t) => sum + t.cost, 0);
-      this.waitingCost[job.priority] += job.waitingCost;
       this.waitingTexts += rows.length;
       opts.signal?.addEventListener('abort', () => this.fail(job, cancelledError()), { once: true });
       this.schedulePump();
@@ -261,7 +259,6 @@ export class BatchScheduler {
       t.job.onStart?.();
       t.job.onStart = undefined;
     }
-    this.waitingCost[priority] = Math.max(0, this.waitingCost[priority] - cost);
     this.waitingTexts -= texts.length;
     const tokens = texts.reduce((sum, t) => sum + t.ids.length, 0);
     const run: Running = { texts, cost, tokens, device, startedAt: now, abandoned: new AbortController() };
@@ -308,7 +305,6 @@ export class BatchScheduler {
     if (job.settled) return;
     job.settled = true;
     if (this.waitingJobs[job.priority].delete(job)) {
-      this.waitingCost[job.priority] = Math.max(0, this.waitingCost[job.priority] - job.waitingCost);
       job.waitingCost = 0;
       this.waitingTexts -= job.waiting.length;
       job.waiting = [];
