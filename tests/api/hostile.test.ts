@@ -143,14 +143,15 @@ describe('the transport', () => {
   });
 
   test('pages and API answers carry a Content-Security-Policy and the usual security headers, refusals too', async () => {
-    // The DELETE is refused by the front server before Next sees it (server/front/request-gate.ts).
+    // PROPFIND is a method no route can serve: the front server refuses it before Next sees it
+    // (server/front/request-gate.ts). A DELETE would reach the route, which Next answers itself.
     for (const [path, method] of [
       ['/', 'GET'],
       ['/api/health', 'GET'],
-      ['/api/search', 'DELETE'],
+      ['/api/search', 'PROPFIND'],
     ] as const) {
       const res = await fetch(`${BASE_URL}${path}`, { method });
-      expect(res.status).toBe(method === 'DELETE' ? 405 : 200);
+      expect(res.status).toBe(method === 'PROPFIND' ? 405 : 200);
       expect(res.headers.get('content-security-policy')).toMatch(/default-src '(self|none)'/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
