@@ -130,11 +130,6 @@ export class BatchScheduler {
     });
   }
 
-  /** Expected wait, ms, for new work of this class and cost: what runs before it finishes besides itself. */
-  estimatedWaitMs(priority: TextKind, cost = Number.POSITIVE_INFINITY): number {
-    return this.projection().waitMs(priority, cost);
-  }
-
   /**
    * Throws queue_full (429) with the seconds until there would be room, when the new work would wait
    * too long or would make a request already queued wait past the limit.
@@ -145,9 +140,10 @@ export class BatchScheduler {
   }
 
   stats() {
+    const projection = this.projection();
     return queueReport({
       pendingTexts: this.waitingTexts,
-      waitMs: (kind) => this.estimatedWaitMs(kind),
+      waitMs: (kind) => projection.waitMs(kind),
       maxWaitMs: this.options.maxWaitMs,
       tokensPerSecond: this.meter.total(),
       measured: this.meter.measured,
